@@ -1,0 +1,3 @@
+"""narrator: drafts ConnectNL's monthly operational management report."""
+
+__version__ = "0.1.0"

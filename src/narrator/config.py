@@ -1,0 +1,150 @@
+"""Loads config/*.yaml into pydantic models. The only module that reads environment variables."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from narrator.errors import ConfigError
+
+
+def project_root() -> Path:
+    """Folder holding config/, style_guide/, prompts/ and data_samples/.
+
+    ``NARRATOR_HOME`` overrides; otherwise the checkout this package was installed from
+    (editable install), falling back to the current directory.
+    """
+    env = os.environ.get("NARRATOR_HOME")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parents[2]
+    if (here / "config" / "kpis.yaml").exists():
+        return here
+    return Path.cwd()
+
+
+def config_dir() -> Path:
+    return project_root() / "config"
+
+
+def load_yaml(path: Path) -> Any:
+    """Read a YAML file; a syntax error becomes a ConfigError naming file and line."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except FileNotFoundError as exc:
+        raise ConfigError("bestand ontbreekt", file=str(path)) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise ConfigError(f"ongeldige YAML: {getattr(exc, 'problem', exc)}", file=str(path),
+                          line=line) from exc
+
+
+class _Cfg(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class MTMember(_Cfg):
+    key: str
+    name: str
+    role: str
+
+
+class OrganisationConfig(_Cfg):
+    name: str
+    customers: int
+    mt: list[MTMember]
+    deadline_working_day: int = 7
+
+    def member(self, key: str) -> MTMember:
+        for m in self.mt:
+            if m.key == key:
+                return m
+        raise ConfigError(f"onbekende eigenaar '{key}' (niet in organisation.yaml)")
+
+
+class Thresholds(_Cfg):
+    oranje: float = 2.0
+    rood: float = 5.0
+
+
+class SeasonalRule(_Cfg):
+    months: list[int]
+    direction: Literal["up", "down"]
+    pattern: str
+
+
+class KPIDefinition(_Cfg):
+    id: str
+    name: str
+    unit: str
+    decimals: int
+    direction: Literal["higher", "lower"]
+    source: str
+    formula: str
+    basis: Literal["relative", "complement", "points"]
+    norm: float | None = None
+    owner: str
+    dimensions: list[str] = Field(default_factory=list)
+    seasonal: list[SeasonalRule] = Field(default_factory=list)
+    thresholds: Thresholds | None = None
+
+
+class KPICatalogue(_Cfg):
+    defaults: dict[str, Thresholds]
+    kpis: list[KPIDefinition]
+
+    def thresholds_for(self, kpi: KPIDefinition) -> Thresholds:
+        return kpi.thresholds or self.defaults.get("thresholds", Thresholds())
+
+
+def _validated(model: type[BaseModel], path: Path) -> Any:
+    try:
+        return model.model_validate(load_yaml(path))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"])
+        raise ConfigError(f"{loc}: {err['msg']}", file=str(path)) from exc
+
+
+@lru_cache(maxsize=8)
+def load_organisation(path: Path | None = None) -> OrganisationConfig:
+    """Load config/organisation.yaml."""
+    return _validated(OrganisationConfig, path or config_dir() / "organisation.yaml")
+
+
+@lru_cache(maxsize=8)
+def load_kpi_catalogue(path: Path | None = None) -> KPICatalogue:
+    """Load config/kpis.yaml."""
+    return _validated(KPICatalogue, path or config_dir() / "kpis.yaml")
+
+
+class LLMSettings(_Cfg):
+    """OpenAI-compatible back-end settings, from env (config file values are defaults)."""
+
+    base_url: str | None = None
+    api_key: str | None = None
+    model: str = "gpt-4o-mini"
+    azure_endpoint: str | None = None
+    azure_api_version: str | None = None
+    timeout_s: float = 60.0
+    max_retries: int = 2
+
+
+def llm_settings(model: str | None = None) -> LLMSettings:
+    """Read OPENAI_BASE_URL, OPENAI_API_KEY, NARRATOR_MODEL and the Azure variables."""
+    env = os.environ
+    return LLMSettings(
+        base_url=env.get("OPENAI_BASE_URL") or None,
+        api_key=env.get("OPENAI_API_KEY") or env.get("AZURE_OPENAI_API_KEY") or None,
+        model=model or env.get("NARRATOR_MODEL") or "gpt-4o-mini",
+        azure_endpoint=env.get("AZURE_OPENAI_ENDPOINT") or None,
+        azure_api_version=env.get("OPENAI_API_VERSION") or None,
+        timeout_s=float(env.get("NARRATOR_LLM_TIMEOUT", "60")),
+    )

@@ -1,0 +1,1 @@
+"""Readers for the ServiceNow, Salesforce and NetMonitor exports."""

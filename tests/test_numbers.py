@@ -1,0 +1,43 @@
+"""Dutch number formatting and parsing."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from narrator.numbers import format_month, format_number, format_percent, parse_number
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (1250000, 0, "1.250.000"),
+        (4.25, 1, "4,3"),
+        (63.45, 1, "63,5"),
+        (999.5, 0, "1.000"),
+        (-1234.5, 1, "-1.234,5"),
+        (-0.04, 1, "0,0"),
+        (0, 2, "0,00"),
+    ],
+)
+def test_format_number(value: float, decimals: int, expected: str) -> None:
+    assert format_number(value, decimals) == expected
+
+
+def test_format_percent_and_sign() -> None:
+    assert format_percent(4.2) == "4,2%"
+    assert format_number(12.5, 1, signed=True) == "+12,5"
+    assert format_month("2026-11") == "november 2026"
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.integers(0, 3))
+def test_parse_inverts_format(value: float, decimals: int) -> None:
+    text = format_number(value, decimals)
+    parsed, shown = parse_number(text)
+    assert shown == decimals
+    assert parsed == pytest.approx(round(value, decimals), abs=10 ** -decimals)
+
+
+@pytest.mark.parametrize("bad", ["1,25M", "1.25", "1,250,000", "12k", "abc"])
+def test_parse_rejects_non_dutch(bad: str) -> None:
+    with pytest.raises(ValueError):
+        parse_number(bad)
