@@ -1,10 +1,20 @@
-"""`narrator demo`: produce the full report from data_samples, offline."""
+"""`narrator demo`: the full report from data_samples, offline."""
 
 from __future__ import annotations
 
-from narrator.errors import NarratorError
+from pathlib import Path
+
+import typer
+
+from narrator.commands.run import _progress, report
+from narrator.config import project_root
+from narrator.pipeline import make_request, run_report
 
 
-def demo() -> None:
-    """produce the full report from data_samples, offline."""
-    raise NarratorError("'narrator demo' is nog niet beschikbaar.")
+def demo(
+    out: Path = typer.Option(Path("reports"), "--out", help="Map voor de rapportmappen."),
+) -> None:
+    """Maak het volledige rapport van de laatste maand in data_samples/, offline (template)."""
+    request = make_request(data_dir=project_root() / "data_samples", month=None, reports_root=out,
+                         backend="template")
+    report(run_report(request, progress=_progress))
