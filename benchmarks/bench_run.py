@@ -1,0 +1,68 @@
+"""Full-scale benchmark of `narrator run` with the template back end.
+
+Generates 24 months at scale 1 (2.500.000 klanten) into bench_data/ once, then times a
+complete run in a child process and reports wall time and peak RSS (budget: 30 s, 2 GB).
+
+    python3 benchmarks/bench_run.py [--regenerate] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "bench_data" / "exports"
+REPORTS = ROOT / "bench_data" / "reports"
+BUDGET_S = 30.0
+BUDGET_MB = 2048.0
+
+
+def generate(regenerate: bool) -> float:
+    """Generate the full-scale exports unless they exist; return the seconds spent."""
+    if DATA.exists() and not regenerate:
+        return 0.0
+    shutil.rmtree(DATA, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "narrator", "sample-data", "--out", str(DATA),
+                    "--months", "24", "--scale", "1"], check=True)
+    return time.perf_counter() - start
+
+
+def timed_run() -> tuple[float, float]:
+    """Run `narrator run` once in a child; return (wall seconds, peak RSS of children in MB)."""
+    shutil.rmtree(REPORTS, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "narrator", "run", "--data", str(DATA), "--month",
+                    "2026-11", "--out", str(REPORTS), "--backend", "template"], check=True,
+                   stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return wall, peak_mb
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    gen = generate(args.regenerate)
+    if gen:
+        print(f"generated full-scale data in {gen:.1f} s")
+    results = [timed_run() for _ in range(args.repeat)]
+    for i, (wall, peak) in enumerate(results, 1):
+        print(f"run {i}: {wall:.1f} s wall, peak RSS {peak:.0f} MB")
+    worst_wall = max(w for w, _ in results)
+    worst_peak = max(p for _, p in results)
+    ok = worst_wall <= BUDGET_S and worst_peak <= BUDGET_MB
+    print(f"budget {BUDGET_S:.0f} s / {BUDGET_MB:.0f} MB: {'OK' if ok else 'OVER'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
