@@ -1,0 +1,20 @@
+"""Review stage: editable drafts, accept, manifest, verify, archive, action follow-up (issue 7).
+
+Public API used by other stages:
+
+* :func:`write_drafts` -- called by ``narrator run`` to write ``draft/*.md`` safely;
+* :func:`load_previous_actions` -- called by ``narrator run`` to fill ``Facts.previous_actions``.
+"""
+
+from __future__ import annotations
+
+from narrator.review.drafts import DraftWriteOutcome, PartOutcome, write_drafts
+from narrator.review.folder import PARTS, ReportFolder
+
+__all__ = [
+    "PARTS",
+    "DraftWriteOutcome",
+    "PartOutcome",
+    "ReportFolder",
+    "write_drafts",
+]
