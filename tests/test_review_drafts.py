@@ -29,7 +29,8 @@ def test_first_write_creates_draft_base_and_hashes(tmp_path: Path) -> None:
     assert _read(folder.draft("analyse")) == V1["analyse"]
     assert _read(folder.generated("analyse")) == V1["analyse"]
     assert set(read_hash_record(folder).parts) == {"analyse", "samenvatting"}
-    assert out.messages()[0] == "draft/analyse.md aangemaakt."
+    assert out.all_messages()[0] == "draft/analyse.md aangemaakt."
+    assert out.messages == []
 
 
 def test_unedited_draft_is_updated(tmp_path: Path) -> None:
@@ -60,6 +61,7 @@ def test_edited_draft_is_kept_and_new_text_becomes_v2(tmp_path: Path) -> None:
     assert by_part["samenvatting"].action == "bijgewerkt"
     assert "NIET overschreven" in by_part["analyse"].message()
     assert "draft/analyse.v2.md" in by_part["analyse"].message()
+    assert out.messages == [by_part["analyse"].message()]  # the pipeline prints these
 
 
 def test_versions_count_up_and_are_not_duplicated(tmp_path: Path) -> None:

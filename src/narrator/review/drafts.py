@@ -89,8 +89,13 @@ class DraftWriteOutcome(BaseModel):
         """Parts for which a new ``<part>.v<N>.md`` was written next to an edited draft."""
         return [p for p in self.parts if p.action == "nieuwe-versie"]
 
+    @property
     def messages(self) -> list[str]:
-        """Dutch lines for the CLI, one per part."""
+        """Dutch notices for the CLI: only parts whose reviewer edits were kept."""
+        return [p.message() for p in self.kept_edits]
+
+    def all_messages(self) -> list[str]:
+        """Dutch lines for every part, including the routine ones."""
         return [p.message() for p in self.parts]
 
 
