@@ -8,13 +8,17 @@ Public API used by other stages:
 
 from __future__ import annotations
 
+from narrator.review.actions import AcceptedAction, load_previous_actions, parse_actions
 from narrator.review.drafts import DraftWriteOutcome, PartOutcome, write_drafts
 from narrator.review.folder import PARTS, ReportFolder
 
 __all__ = [
     "PARTS",
+    "AcceptedAction",
     "DraftWriteOutcome",
     "PartOutcome",
     "ReportFolder",
+    "load_previous_actions",
+    "parse_actions",
     "write_drafts",
 ]
