@@ -1,0 +1,209 @@
+"""Rule-based Dutch person-name finder on top of word lists (no NER model is available offline).
+
+Evidence, strongest first: a title (dhr., mevrouw, de heer), initials (J.P.), a context word
+(klant, collega, monteur), a known first name followed by a surname, an interfix followed by a
+known surname (de Boer, van Dijk), a single known first name or surname. Surnames that are also
+words (Groen, Bakker, Visser) need strong evidence. Lower-case names count after a title or a
+context word, or as first name + surname.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from narrator.privacy.lexicon import NameLexicon
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){1,4}|[^\W\d_](?:[\w'’]|-(?=[^\W\d_]))*")
+_MAX_PARTS = 6
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A word token with its character span."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+
+    @property
+    def is_title_case(self) -> bool:
+        return self.text[0].isupper() and not self.text.isupper()
+
+    @property
+    def is_initials(self) -> bool:
+        return self.text.endswith(".") and len(self.text) <= 8 and self.text[0].isupper()
+
+
+@dataclass(frozen=True)
+class NameHit:
+    """A name span found by the rules, with the strength of its evidence."""
+
+    start: int
+    end: int
+    strong: bool
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Word tokens; hyphenated double names stay one token, initials keep their dots."""
+    return [Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text)]
+
+
+class NameFinder:
+    """Finds person names in a text with the lexicon and the configured word lists."""
+
+    def __init__(self, lex: NameLexicon, titles: list[str], context: list[str]) -> None:
+        self.lex = lex
+        self.titles = _phrase_set(titles)
+        self.context = _phrase_set(context)
+
+    def find(self, text: str) -> list[NameHit]:
+        """All name spans in ``text``, left to right, non-overlapping."""
+        toks = tokenize(text)
+        hits: list[NameHit] = []
+        i = 0
+        while i < len(toks):
+            hit, nxt = self._match_at(text, toks, i)
+            if hit is not None:
+                hits.append(hit)
+            i = max(nxt, i + 1)
+        return hits
+
+    # -- triggers -------------------------------------------------------------------------
+    def _match_at(self, text: str, toks: list[Tok], i: int) -> tuple[NameHit | None, int]:
+        for phrases, strong in ((self.titles, True), (self.context, False)):
+            j = _phrase_end(text, toks, i, phrases)
+            if j is not None:
+                end = self._chain(text, toks, j, after_title=strong, after_context=True)
+                if end > j:
+                    return _hit(toks, j, end, strong=True), end
+                return None, j
+        end = self._chain(text, toks, i, after_title=False, after_context=False)
+        if end > i:
+            return self._judge(text, toks, i, end), end
+        return None, i + 1
+
+    def _judge(self, text: str, toks: list[Tok], i: int, end: int) -> NameHit | None:
+        """Decide whether a chain found without a title or context word is a name."""
+        parts = toks[i:end]
+        if len(parts) >= 2:
+            return _hit(toks, i, end, strong=True)
+        tok = parts[0]
+        if not tok.is_title_case or tok.low in self.lex.ambiguous:
+            return None
+        if tok.low in self.lex.places and tok.low not in self.lex.first_names:
+            return None
+        return _hit(toks, i, end, strong=False)
+
+    # -- chains ---------------------------------------------------------------------------
+    def _chain(self, text: str, toks: list[Tok], i: int, *, after_title: bool,
+               after_context: bool) -> int:
+        """Index after the longest run of name parts starting at ``i`` (``i`` if none)."""
+        j = i
+        while j < len(toks) and j - i < _MAX_PARTS:
+            if j > i and not _adjacent(text, toks[j - 1], toks[j]):
+                break
+            step = self._part(text, toks, j, first=j == i, after_title=after_title,
+                              after_context=after_context, in_chain=j > i)
+            if step == 0:
+                break
+            j += step
+        return j
+
+    def _part(self, text: str, toks: list[Tok], j: int, *, first: bool, after_title: bool,
+              after_context: bool, in_chain: bool) -> int:
+        """Number of tokens (0, 1 or more) that form the next name part at ``j``."""
+        tok = toks[j]
+        n_inter = self._interfix_len(text, toks, j)
+        if (n_inter and j + n_inter < len(toks)
+                and _adjacent(text, toks[j + n_inter - 1], toks[j + n_inter])
+                and self._after_interfix_ok(toks[j + n_inter], tok, first, in_chain,
+                                            after_context)):
+            return n_inter + 1
+        if tok.is_initials and (after_context or _followed_by_word(text, toks, j)):
+            return 1
+        if tok.is_title_case:
+            return 1 if self._title_case_ok(tok, first, after_title, after_context,
+                                            in_chain) else 0
+        if tok.text.islower() and (after_context or in_chain or first):
+            return 1 if self._lower_ok(tok, first, after_context, in_chain) else 0
+        return 0
+
+    def _after_interfix_ok(self, nxt: Tok, tok: Tok, first: bool, in_chain: bool,
+                           after_context: bool) -> bool:
+        if not (tok.text[0].islower() or first):
+            return False
+        low = nxt.low
+        surname_ok = (low in self.lex.interfix_surnames or low in self.lex.surnames) and \
+            low not in self.lex.common_words
+        if nxt.is_title_case:
+            return surname_ok or in_chain or after_context
+        lower_ok = nxt.text.islower() and low not in self.lex.ambiguous
+        return lower_ok and surname_ok and (in_chain or after_context)
+
+    def _title_case_ok(self, tok: Tok, first: bool, after_title: bool, after_context: bool,
+                       in_chain: bool) -> bool:
+        low = tok.low
+        if first and after_title:
+            return low not in self.lex.common_words or low in self.lex.surnames
+        if low in self.lex.common_words:
+            return False
+        known = self._known(low)
+        if in_chain or after_context:
+            return known or low not in self.lex.places
+        return known
+
+    def _lower_ok(self, tok: Tok, first: bool, after_context: bool, in_chain: bool) -> bool:
+        low = tok.low
+        if low in self.lex.common_words or len(low) < 3:
+            return False
+        if after_context or in_chain:
+            return self._known(low)
+        return first and low in self.lex.first_names
+
+    def _known(self, low: str) -> bool:
+        parts = low.split("-")
+        return all(p in self.lex.first_names or p in self.lex.surnames or
+                   p in self.lex.interfix_surnames for p in parts)
+
+    def _interfix_len(self, text: str, toks: list[Tok], j: int) -> int:
+        for n in (3, 2, 1):
+            if j + n > len(toks):
+                continue
+            words = toks[j:j + n]
+            if not all(_adjacent(text, a, b) for a, b in pairwise(words)):
+                continue
+            if " ".join(t.low for t in words) in self.lex.interfixes:
+                return n
+        return 0
+
+
+def _phrase_set(phrases: list[str]) -> frozenset[str]:
+    return frozenset(p.lower().rstrip(".") for p in phrases)
+
+
+def _phrase_end(text: str, toks: list[Tok], i: int, phrases: frozenset[str]) -> int | None:
+    """Index after a (1-3 word) phrase from ``phrases`` starting at ``i``, else None."""
+    for n in (3, 2, 1):
+        if i + n > len(toks):
+            continue
+        words = toks[i:i + n]
+        if " ".join(t.low.rstrip(".") for t in words) in phrases:
+            return i + n
+    return None
+
+
+def _adjacent(text: str, a: Tok, b: Tok) -> bool:
+    gap = text[a.end:b.start]
+    return gap == " " or (gap == "" and a.is_initials)
+
+
+def _followed_by_word(text: str, toks: list[Tok], j: int) -> bool:
+    return j + 1 < len(toks) and _adjacent(text, toks[j], toks[j + 1]) and \
+        toks[j + 1].text[0].isupper()
+
+
+def _hit(toks: list[Tok], i: int, end: int, *, strong: bool) -> NameHit:
+    return NameHit(toks[i].start, toks[end - 1].end, strong)
