@@ -1,0 +1,202 @@
+"""The template back end: deterministic Dutch text built from the evidence in Facts.
+
+It is the offline default and the fallback of the OpenAI back end, so it has to read like a
+sharp analyst wrote it: conclusion first, causes from the evidence, one owner per action.
+All wording lives in ``drafting/phrases.yaml`` and :mod:`narrator.drafting.narrative`.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from narrator.drafting import formatting as fmt
+from narrator.drafting import narrative as nar
+from narrator.drafting.backends.base import Backend, Message, Reply, T
+from narrator.drafting.schemas import (
+    Action,
+    AnalysisCore,
+    Dashboard,
+    Deviation,
+    Priority,
+    Summary,
+)
+from narrator.drafting.storyline import Cluster, clusters, deviating
+from narrator.errors import DraftError
+from narrator.facts import Facts, KPIFact
+
+MAX_ACTIONS = 5
+MIN_ACTIONS = 3
+
+
+class TemplateBackend(Backend):
+    """Writes every section from Facts; ignores the prompt messages."""
+
+    name = "template"
+
+    def __init__(self, facts: Facts, shorten: set[str] | None = None) -> None:
+        self.facts = facts
+        self.shorten = shorten or set()
+
+    def complete(self, messages: list[Message], schema: type[T], *, section: str) -> Reply[T]:
+        """Build the section named ``section`` as an instance of ``schema``."""
+        value = self.build(section)
+        if not isinstance(value, schema):
+            raise DraftError(f"sectie '{section}' levert geen {schema.__name__}")
+        return Reply(value=cast(T, value), mode="template")
+
+    def build(self, section: str) -> Deviation | AnalysisCore | Summary | Dashboard:
+        """The section object for ``section``."""
+        if section.startswith("afwijking:"):
+            return deviation(self.facts, section.split(":", 1)[1], "analyse" in self.shorten)
+        builders = {"dashboard": dashboard, "analyse": analysis, "samenvatting": summary}
+        if section not in builders:
+            raise DraftError(f"onbekende sectie '{section}'")
+        return builders[section](self.facts, section in self.shorten)
+
+
+def deviation(facts: Facts, kpi_id: str, short: bool = False) -> Deviation:
+    """The deviation text for one oranje/rood KPI."""
+    kpi = facts.kpi(kpi_id)
+    cause, refs = nar.cause(kpi, facts, short=short)
+    act = nar.action(kpi, facts)
+    return Deviation(conclusie=nar.conclusion(kpi), oorzaak=cause, bewijs=refs, actie=act.wat,
+                     verantwoordelijke=f"{kpi.owner.name} ({kpi.owner.role})",
+                     termijn=act.wanneer)
+
+
+def _counts(facts: Facts) -> str:
+    rood = sum(1 for k in facts.kpis if k.status == "rood")
+    oranje = sum(1 for k in facts.kpis if k.status == "oranje")
+    if not rood and not oranje:
+        return (f"Alle {nar.count_word(len(facts.kpis))} KPI's staan op groen; geen afwijking "
+                "vraagt deze maand om een besluit van het MT.")
+    parts = []
+    if rood:
+        parts.append(f"{nar.count_word(rood)} KPI's op rood" if rood > 1 else "een KPI op rood")
+    if oranje:
+        parts.append(f"{nar.count_word(oranje)} op oranje")
+    groen = len(facts.kpis) - rood - oranje
+    tail = f"; {nar.count_word(groen)} blijven groen" if groen > 1 else ""
+    return f"In {facts.month_label} staan {' en '.join(parts)}{tail}.".replace(
+        "staan een KPI", "staat een KPI")
+
+
+def dashboard(facts: Facts, short: bool = False) -> Dashboard:
+    """The one-line conclusion: the count, then the main cause."""
+    groups = clusters(facts)
+    text = _counts(facts)
+    if groups:
+        text += " " + nar.cluster_short(groups[0], facts)
+    if len(groups) > 1 and not short:
+        text = text[:-1] + "; daarnaast " + nar.cluster_short(groups[1], facts, lead=False)
+    return Dashboard(conclusie=text)
+
+
+def _trend_line(facts: Facts, kpi_id: str) -> str | None:
+    kpi = facts.kpi(kpi_id)
+    points = [p for p in kpi.trend if p.value is not None]
+    if kpi.value is None or len(points) < 3:
+        return None
+    earlier = points[:-1]
+    worse = (lambda a, b: a > b) if kpi.direction == "lower" else (lambda a, b: a < b)
+    line = f"**{kpi.name}**: {fmt.with_unit(kpi, kpi.value)}"
+    beyond = [p for p in earlier if not worse(kpi.value, p.value)]
+    extreme = "hoogste" if kpi.direction == "lower" else "laagste"
+    if not beyond:
+        line += f", de {extreme} waarde van de afgelopen dertien maanden"
+    elif all(worse(kpi.value, p.value) for p in earlier[-6:]):
+        last = beyond[-1]
+        line += (f", de {extreme} waarde sinds {fmt.month_label(last.month)} "
+                 f"({fmt.with_unit(kpi, last.value)})")
+    first = points[0]
+    if first.month[:4] != facts.month[:4] and first.month[5:] == facts.month[5:]:
+        line += f"; in {fmt.month_label(first.month)} was dat {fmt.with_unit(kpi, first.value)}"
+    return line + "."
+
+
+def _groen_line(facts: Facts) -> str | None:
+    groen = [k for k in facts.kpis if k.status == "groen" and k.value is not None]
+    if not groen:
+        return None
+    items = [f"{fmt.lower_first(k.name)} ({fmt.with_unit(k, k.value)})" for k in groen]
+    verb = "blijft" if len(items) == 1 else "blijven"
+    return f"Stabiel: {nar._join(items)} {verb} groen."
+
+
+def trends(facts: Facts, short: bool = False) -> list[str]:
+    """Trend lines: the deviating KPIs first (at most four, two when short), then the rest."""
+    lines = [t for k in deviating(facts) if (t := _trend_line(facts, k.id))]
+    lines = lines[: 2 if short else 4]
+    groen = _groen_line(facts)
+    return [*lines, groen] if groen and not short else lines or ([groen] if groen else [])
+
+
+def actions(facts: Facts) -> list[Action]:
+    """3 to 5 actions: one per cluster and owner, the most urgent first."""
+    found: list[Action] = []
+    for cluster in clusters(facts):
+        owners: set[str] = set()
+        for kpi in cluster.kpis:
+            if kpi.owner.name in owners:
+                continue
+            owners.add(kpi.owner.name)
+            act = nar.action(kpi, facts)
+            if all(a.wat != act.wat for a in found):
+                found.append(act)
+    found = found[:MAX_ACTIONS]
+    for kpi in sorted(facts.kpis, key=lambda k: -(k.deviation_pct or 0.0)):
+        if len(found) >= MIN_ACTIONS:
+            break
+        if kpi.status == "groen" and all(kpi.owner.name != a.wie for a in found):
+            found.append(_watch(kpi, facts))
+    return found
+
+
+def _watch(kpi_fact: KPIFact, facts: Facts) -> Action:
+    return Action(wat=f"Bewaak {fmt.lower_first(kpi_fact.name)} en meld een verslechtering direct",
+                  wie=kpi_fact.owner.name,
+                  wanneer=f"eind {fmt.month_label(fmt.next_month(facts.month))}",
+                  verwacht_effect="vroeg signaal bij een verslechtering")
+
+
+def analysis(facts: Facts, short: bool = False) -> AnalysisCore:
+    """Conclusion, trends and actions of the analysis report."""
+    groups = clusters(facts)
+    sentences = [nar.cluster_headline(c, facts) for c in groups[: 1 if short else 2]]
+    sentences.append(_counts(facts))
+    rest = groups[2:]
+    if rest and all(k.status == "oranje" for c in rest for k in c.kpis) and not short:
+        sentences.append("De overige afwijkingen zijn oranje: bewaken, nog niet ingrijpen.")
+    return AnalysisCore(conclusie=" ".join(sentences), trends=trends(facts, short),
+                        acties=actions(facts))
+
+
+def _priority(cluster: Cluster, facts: Facts) -> Priority:
+    kpi = cluster.lead
+    inc = nar.incident(facts, cluster.key)
+    titel = f"Storing regio {inc.region}" if inc else kpi.name
+    act = nar.action(kpi, facts)
+    follow = ("Het MT besluit daarna over extra maatregelen." if kpi.status == "rood"
+              else "Het MT volgt het effect in de volgende rapportage.")
+    besluit = (f"Geef {kpi.owner.name} ({kpi.owner.role}) de opdracht: "
+               f"{fmt.lower_first(act.wat)}, {act.wanneer}. {follow}")
+    return Priority(titel=titel, besluit=besluit)
+
+
+def summary(facts: Facts, short: bool = False) -> Summary:
+    """Headline conclusion and exactly three priorities for the MT."""
+    groups = clusters(facts)
+    prios = [_priority(c, facts) for c in groups[:3]]
+    for act in actions(facts)[len(prios):]:
+        if len(prios) == 3:
+            break
+        prios.append(Priority(titel=act.wat.split(" en ")[0],
+                              besluit=f"Laat {act.wie} dit oppakken, {act.wanneer}."))
+    while len(prios) < 3:
+        prios.append(Priority(titel="Geen verdere afwijkingen",
+                              besluit="Geen besluit nodig; de eigenaren bewaken hun KPI's."))
+    head = nar.cluster_headline(groups[0], facts) if groups else ""
+    conclusie = f"{head} {_counts(facts)}".strip()
+    if groups and not short:
+        conclusie += " Het MT moet deze maand over de volgende drie punten besluiten."
+    return Summary(conclusie=conclusie, prioriteiten=prios)

@@ -1,0 +1,209 @@
+"""Sentences built from the evidence in Facts: the words of the template back end.
+
+Every number is taken from a fact and formatted with :mod:`narrator.numbers` (through
+:mod:`narrator.drafting.formatting`); nothing here computes a new figure.
+"""
+
+from __future__ import annotations
+
+from narrator.drafting import formatting as fmt
+from narrator.drafting.schemas import Action
+from narrator.drafting.storyline import Cluster, main_evidence, phrases
+from narrator.facts import Contribution, Evidence, Facts, Incident, KPIFact
+from narrator.numbers import format_percent
+
+WORDS = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien")
+
+
+def count_word(n: int) -> str:
+    """Small counts as words (no bare digits that are not facts): 4 -> 'vier'."""
+    return WORDS[n] if 0 <= n < len(WORDS) else fmt.figure(n)
+
+
+def incident(facts: Facts, number: str) -> Incident | None:
+    """The incident with ``number``, or None."""
+    return next((i for i in facts.incidents if i.number == number), None)
+
+
+def impact(facts: Facts, ev: Evidence | None, inc: Incident | None) -> str:
+    """'48.200 klanten 9,5 uur geen internet' (house style for incidents)."""
+    figures = ev.figures if ev else {}
+    klanten = figures.get("klanten", inc.customers_affected if inc else None)
+    uren = figures.get("uren", inc.duration_hours if inc else None)
+    if klanten is None or uren is None:
+        return ""
+    service = phrases()["services_down"].get(inc.service, inc.service) if inc else "dienst"
+    return f"{fmt.figure(klanten)} klanten {fmt.figure(uren)} uur geen {service}"
+
+
+def _figures(ev: Evidence, facts: Facts) -> str:
+    labels = phrases()["figures"]
+    figs = dict(ev.figures)
+    before = figs.pop("vorige_maand", None)
+    parts = [f"{fmt.figure(v)} {labels.get(k, k.replace('_', ' '))}" for k, v in figs.items()]
+    text = ", ".join(parts)
+    if before is not None:
+        text += f", tegen {fmt.figure(before)} in {fmt.month_label(facts.previous_month)}"
+    return text
+
+
+def evidence_sentence(ev: Evidence, facts: Facts) -> str:
+    """One sentence for one piece of evidence, with its reference."""
+    if ev.kind == "incident":
+        inc = next((incident(facts, i) for i in ev.source_ref.ids if incident(facts, i)), None)
+        ref = ev.source_ref.ids[0] if ev.source_ref.ids else ""
+        what = f"{fmt.lower_first(inc.cause)} in regio {inc.region}" if inc and inc.cause \
+            else ev.title
+        hit = impact(facts, ev, inc)
+        return f"Storing {ref}, {what}: {hit}." if hit else f"Storing {ref}, {what}."
+    if ev.kind == "churn_reason":
+        return f"Opzegreden {ev.title}: {_figures(ev, facts)}."
+    figures = _figures(ev, facts)
+    title = ev.title[:1].upper() + ev.title[1:]
+    return f"{title}: {figures}." if figures else f"{title}."
+
+
+def driver_sentence(kpi: KPIFact, drv: Contribution, *, short: bool = False) -> str:
+    """'Regio Oost is goed voor 87,5% van de verandering (99,52% tegen 99,95%).'"""
+    dim = phrases()["dimensions"].get(drv.dimension, drv.dimension)
+    share = fmt.share(drv.share_of_change)
+    text = f"{dim.capitalize()} {drv.segment} is goed voor {share} van de verandering"
+    if drv.value is not None and drv.previous is not None:
+        text += f" ({fmt.bare(kpi, drv.value)} tegen {fmt.bare(kpi, drv.previous)})"
+    mix_small = drv.rate_effect is not None and drv.mix_effect is not None and \
+        abs(drv.mix_effect) <= 0.2 * abs(drv.contribution)
+    if mix_small and not short:
+        text += ", vrijwel geheel door een verslechtering binnen die groep en niet door een " \
+            "andere samenstelling van het klantenbestand"
+    return text + "."
+
+
+def status_phrase(kpi: KPIFact) -> str:
+    """'Rood, in lijn met het seizoen (...)' or 'Rood en niet verklaard door het seizoen'."""
+    status = kpi.status.capitalize()
+    if kpi.seasonal.expected:
+        pattern = f" ({kpi.seasonal.pattern})" if kpi.seasonal.pattern else ""
+        return f"{status}, in lijn met het seizoen{pattern}"
+    return f"{status} en niet verklaard door het seizoen"
+
+
+def conclusion(kpi: KPIFact) -> str:
+    """The deviation's first line: status, movement, norm."""
+    text = f"{status_phrase(kpi)}: de waarde {fmt.movement(kpi)}"
+    norm = fmt.norm_phrase(kpi)
+    if norm:
+        text += f" en ligt {norm}"
+    return text + "."
+
+
+def last_year(kpi: KPIFact, facts: Facts) -> str:
+    """A sentence on the same month last year, or ''."""
+    s = kpi.seasonal
+    if s.same_month_last_year is None:
+        return ""
+    value = fmt.with_unit(kpi, s.same_month_last_year)
+    text = f"In dezelfde maand vorig jaar was de waarde {value}"
+    if s.change_last_year_pct is not None:
+        moved = format_percent(s.change_last_year_pct, 1, signed=True)
+        text += f" ({moved} ten opzichte van de maand ervoor)"
+    return text + "."
+
+
+def cause(kpi: KPIFact, facts: Facts, *, short: bool = False) -> tuple[str, list[str]]:
+    """The cause text and its evidence references."""
+    sentences: list[str] = []
+    refs: list[str] = []
+    main = main_evidence(kpi)
+    others = [e for e in kpi.evidence if e is not main]
+    for ev in ([main] if main else []) + others[: 0 if short else 2]:
+        sentences.append(evidence_sentence(ev, facts))
+        refs += ev.source_ref.ids or [ev.source_ref.file]
+    hours = main.figures.get("klant_uren") if main and main.kind == "incident" else None
+    if hours is not None and kpi.unit == "klant-uren" and kpi.value is not None:
+        sentences.append(f"Deze storing alleen is goed voor {fmt.figure(hours)} van de "
+                         f"{fmt.with_unit(kpi, kpi.value)}.")
+    if kpi.drivers:
+        top = max(kpi.drivers, key=lambda d: abs(d.share_of_change))
+        sentences.append(driver_sentence(kpi, top, short=short))
+        refs += top.source_ref.ids or [top.source_ref.file]
+    if not sentences:
+        sentences.append("De data wijzen geen enkelvoudige oorzaak aan: er zijn geen gekoppelde "
+                         "storingen of uitschieters per segment gevonden.")
+        refs.append(kpi.lineage.files[0] if kpi.lineage.files else kpi.lineage.system)
+    if kpi.seasonal.expected and not short:
+        sentences.append(f"Het seizoenspatroon verklaart de beweging: {kpi.seasonal.pattern}.")
+    if not short and last_year(kpi, facts):
+        sentences.append(last_year(kpi, facts))
+    return " ".join(sentences), list(dict.fromkeys(refs))
+
+
+def deadline(kpi: KPIFact, facts: Facts) -> str:
+    """Termijn: rood before the MT meeting on the report deadline, oranje by month end."""
+    if kpi.status == "rood":
+        if facts.deadline:
+            return f"voor het MT-overleg van {fmt.long_date(facts.deadline)}"
+        return "voor het volgende MT-overleg"
+    return f"eind {fmt.month_label(fmt.next_month(facts.month))}"
+
+
+def action(kpi: KPIFact, facts: Facts) -> Action:
+    """The action for one deviating KPI, from its main evidence (phrases.yaml)."""
+    acts = phrases()["actions"]
+    ev = main_evidence(kpi)
+    spec = acts["by_kind"].get(ev.kind) if ev else None
+    if spec is None or (ev and ev.kind in ("contribution", "concentration") and
+                        kpi.id in acts["by_kpi"]):
+        spec = acts["by_kpi"].get(kpi.id, acts["default"])
+    segment = ""
+    if kpi.drivers:
+        top = max(kpi.drivers, key=lambda d: abs(d.share_of_change))
+        segment = f"{phrases()['dimensions'].get(top.dimension, top.dimension)} {top.segment}"
+    values = {
+        "ref": (ev.source_ref.ids[0] if ev and ev.source_ref.ids else ""),
+        "titel": ev.title if ev else "", "segment": segment or "de betrokken teams",
+        "kpi": fmt.lower_first(kpi.name), "vorige_maand": fmt.month_label(facts.previous_month),
+    }
+    return Action(wat=spec["wat"].format(**values).replace(" ()", ""), wie=kpi.owner.name,
+                  wanneer=deadline(kpi, facts), verwacht_effect=spec["effect"].format(**values))
+
+
+def cluster_headline(cluster: Cluster, facts: Facts) -> str:
+    """One sentence that tells the cluster's story, conclusion first."""
+    inc = incident(facts, cluster.key)
+    if inc is not None:
+        ev = next((e for k in cluster.kpis for e in k.evidence if e.kind == "incident"), None)
+        names = _join([fmt.lower_first(k.name) for k in cluster.kpis])
+        what = f"storing {inc.number} in regio {inc.region}"
+        hit = impact(facts, ev, inc)
+        return (f"De grootste oorzaak is {what}: {hit}. Deze storing verklaart de verslechtering "
+                f"van {names}.") if len(cluster.kpis) > 1 else \
+            f"De grootste oorzaak is {what}: {hit}."
+    kpi = cluster.lead
+    text = f"Bij {fmt.lower_first(kpi.name)} is de status {kpi.status}: de waarde " \
+        f"{fmt.movement(kpi)}"
+    ev = main_evidence(kpi)
+    if ev is not None:
+        text += f", vooral door {ev.title}"
+    return text + "."
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def cluster_short(cluster: Cluster, facts: Facts, *, lead: bool = True) -> str:
+    """A short clause for the dashboard line: 'Storing X in regio Oost (...) verklaart ...'."""
+    inc = incident(facts, cluster.key)
+    if inc is not None:
+        ev = next((e for k in cluster.kpis for e in k.evidence if e.kind == "incident"), None)
+        text = f"storing {inc.number} in regio {inc.region} ({impact(facts, ev, inc)}) " \
+            f"verklaart {count_word(len(cluster.kpis))} van de afwijkingen."
+    else:
+        kpi = cluster.lead
+        name = fmt.lower_first(kpi.name)
+        text = f"{name} staat op {kpi.status}" if lead else f"staat {name} op {kpi.status}"
+        ev = main_evidence(kpi)
+        text += f", vooral door {ev.title}." if ev else "."
+    return text[:1].upper() + text[1:] if lead else text
