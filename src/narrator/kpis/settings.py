@@ -1,0 +1,49 @@
+"""Evidence and seasonality settings, loaded from config/evidence.yaml."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from narrator.config import config_dir, load_yaml
+from narrator.errors import ConfigError
+
+
+class EvidenceSettings(BaseModel):
+    """Tunable parameters of the root-cause evidence (see config/evidence.yaml)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    concentration_share_pct: float = 50.0
+    seasonal_tolerance_factor: float = 1.5
+    seasonal_tolerance_slack_pct: float = 2.0
+    spike_factor: float = 1.5
+    drop_factor: float = 3.0
+    drop_min_points: float = 0.05
+    link_days_before: int = 1
+    top_incidents: int = 5
+    incident_evidence: int = 3
+    churn_reasons: int = 3
+    ticket_categories: int = 3
+    category_min_rise_pct: float = 10.0
+    nps_segments: int = 3
+    nps_min_responses: int = 30
+    comments: int = 10
+    promoter_min: int = 9
+    detractor_max: int = 6
+
+
+@lru_cache(maxsize=8)
+def load_evidence_settings(path: Path | None = None) -> EvidenceSettings:
+    """Load config/evidence.yaml; a missing file gives the defaults, a broken one a ConfigError."""
+    path = path or config_dir() / "evidence.yaml"
+    if not path.exists():
+        return EvidenceSettings()
+    try:
+        return EvidenceSettings.model_validate(load_yaml(path) or {})
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"])
+        raise ConfigError(f"{loc}: {err['msg']}", file=str(path)) from exc
