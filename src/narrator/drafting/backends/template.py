@@ -60,7 +60,7 @@ def deviation(facts: Facts, kpi_id: str, short: bool = False) -> Deviation:
     cause, refs = nar.cause(kpi, facts, short=short)
     act = nar.action(kpi, facts)
     return Deviation(conclusie=nar.conclusion(kpi), oorzaak=cause, bewijs=refs, actie=act.wat,
-                     verantwoordelijke=f"{kpi.owner.name} ({kpi.owner.role})",
+                     verantwoordelijke=kpi.owner.name,
                      termijn=act.wanneer)
 
 
@@ -178,7 +178,7 @@ def _priority(cluster: Cluster, facts: Facts) -> Priority:
     act = nar.action(kpi, facts)
     follow = ("Het MT besluit daarna over extra maatregelen." if kpi.status == "rood"
               else "Het MT volgt het effect in de volgende rapportage.")
-    besluit = (f"Geef {kpi.owner.name} ({kpi.owner.role}) de opdracht: "
+    besluit = (f"Geef {kpi.owner.name} de opdracht: "
                f"{fmt.lower_first(act.wat)}, {act.wanneer}. {follow}")
     return Priority(titel=titel, besluit=besluit)
 
