@@ -1,0 +1,124 @@
+"""Render settings: labels, page budgets and colours, read from YAML (data, not code)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from narrator.config import config_dir, load_yaml
+from narrator.errors import ConfigError
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+PACKAGED_SETTINGS = TEMPLATES_DIR / "render.yaml"
+
+Part = Literal["samenvatting", "dashboard", "analyse"]
+PARTS: tuple[Part, ...] = ("samenvatting", "dashboard", "analyse")
+
+
+class _Cfg(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PartSettings(_Cfg):
+    title: str
+    min_pages: int
+    max_pages: int
+
+
+class ConceptLabels(_Cfg):
+    header: str
+    footer: str
+    watermark: str
+
+
+class StatusStyle(_Cfg):
+    label: str
+    shape: Literal["circle", "triangle", "square"]
+    colour: str
+
+
+class SeasonalLabels(_Cfg):
+    expected: str
+    unexpected: str
+    not_applicable: str
+
+
+class NormLabels(_Cfg):
+    met: str
+    missed: str
+    none: str
+
+
+class Colours(_Cfg):
+    primary: str
+    accent: str
+    text: str
+    muted: str
+    rule: str
+    fill: str
+    chart_bar: str
+    chart_bar_negative: str
+    chart_line: str
+    chart_norm: str
+
+
+class ChangeLabels(_Cfg):
+    percent_unit_suffix: str
+    complement_label: str
+
+
+class RenderSettings(_Cfg):
+    organisation_line: str
+    audience_line: str
+    report_order: list[Part]
+    parts: dict[Part, PartSettings]
+    overflow_message: str
+    underflow_message: str
+    concept: ConceptLabels
+    status: dict[Literal["groen", "oranje", "rood"], StatusStyle]
+    seasonal: SeasonalLabels
+    norm: NormLabels
+    change: ChangeLabels
+    review_marker: str
+    actions_columns: list[str]
+    chart_missing: str
+    legend: str
+    dimensions: dict[str, str]
+    remainder_label: str
+    month_abbreviations: list[str]
+    colours: Colours
+
+    def dimension_label(self, dimension: str) -> str:
+        """Dutch label for a driver dimension; the raw name when none is configured."""
+        return self.dimensions.get(dimension, dimension)
+
+    def month_abbreviation(self, month: str) -> str:
+        """'2026-11' -> 'nov'."""
+        return self.month_abbreviations[int(month.split("-")[1]) - 1]
+
+
+def settings_path() -> Path:
+    """``config/render.yaml`` when the project has one, else the packaged default."""
+    override = config_dir() / "render.yaml"
+    return override if override.exists() else PACKAGED_SETTINGS
+
+
+@lru_cache(maxsize=4)
+def load_render_settings(path: Path | None = None) -> RenderSettings:
+    """Load and validate the render settings; a bad file becomes a Dutch ConfigError."""
+    path = path or settings_path()
+    try:
+        settings = RenderSettings.model_validate(load_yaml(path))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"])
+        raise ConfigError(f"{loc}: {err['msg']}", file=str(path)) from exc
+    if sorted(settings.report_order) != sorted(PARTS) or set(settings.parts) != set(PARTS):
+        raise ConfigError(
+            "report_order en parts moeten precies samenvatting, dashboard en analyse bevatten",
+            file=str(path),
+        )
+    return settings
