@@ -81,13 +81,58 @@ CANONICAL: dict[str, dict[str, str]] = {
 }
 
 
+# table -> {canonical column: exact pandas dtype the readers deliver}. Text is ``object``
+# (Python str, None when missing); ``Int64`` is pandas' nullable integer.
+DTYPES: dict[str, dict[str, str]] = {
+    "cases": {
+        "date": "datetime64[ns]", "region": "object", "channel": "object",
+        "category": "object", "contacts": "int64", "wait_contacts": "int64",
+        "wait_seconds_sum": "float64", "fcr_resolved": "int64", "tech_tickets": "int64",
+        "tech_made_sla": "int64",
+    },
+    "incidents": {
+        "number": "object", "opened_at": "datetime64[ns]", "resolved_at": "datetime64[ns]",
+        "priority": "object", "region": "object", "service": "object", "cause": "object",
+        "customers_affected": "Int64", "assignment_group": "object", "state": "object",
+        "description": "object", "close_notes": "object",
+    },
+    "availability": {
+        "date": "datetime64[ns]", "region": "object", "service": "object",
+        "customers": "int64", "availability_pct": "float64", "downtime_minutes": "float64",
+    },
+    "accounts": {
+        "month": "object", "region": "object", "product": "object",
+        "customers_start": "int64", "customers_end": "int64", "new": "int64",
+        "churned": "int64",
+    },
+    "churn_reasons": {
+        "month": "object", "region": "object", "product": "object", "reason": "object",
+        "count": "int64",
+    },
+    "surveys": {
+        "response_id": "object", "date": "datetime64[ns]", "region": "object",
+        "product": "object", "score": "int64", "comment": "object",
+    },
+}
+
+
 @dataclass
 class SourceBundle:
-    """Everything the readers produce: canonical tables, file lineage and warnings."""
+    """Everything the readers produce: canonical tables, file lineage and warnings.
+
+    ``months`` lists, per table, the months ('YYYY-MM') that have data; ``partial`` lists the
+    months of a daily table that lack days (also reported in ``warnings``).
+    """
 
     tables: dict[str, pd.DataFrame]
     files: dict[str, list[SourceFile]] = field(default_factory=dict)  # table -> files
     warnings: list[str] = field(default_factory=list)
+    months: dict[str, list[str]] = field(default_factory=dict)
+    partial: dict[str, list[str]] = field(default_factory=dict)
 
     def table(self, name: str) -> pd.DataFrame:
         return self.tables[name]
+
+    def covers(self, table: str, month: str) -> bool:
+        """True if ``table`` has any data in ``month`` ('YYYY-MM')."""
+        return month in self.months.get(table, [])
