@@ -27,7 +27,7 @@ def verify(
         _out.print(f"[{style}]{check.line()}[/]", highlight=False, soft_wrap=True)
     if report.ok:
         _out.print(f"Versie {report.version} van {report.report_dir} is ongewijzigd.",
-                   highlight=False)
+                   highlight=False, soft_wrap=True)
         return
     names = ", ".join(c.path for c in report.failures)
     _out.print(f"[bold red]Versie {report.version} klopt NIET met het manifest:[/] {names}",

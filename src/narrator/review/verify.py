@@ -156,24 +156,36 @@ def _locate(recorded: str, base: Path | None) -> Path | None:
 
 def check_archive(folder: ReportFolder, vdir: Path, manifest: Manifest,
                   archive_dir: Path | None) -> list[Check]:
-    """The archive copy holds the same files (manifest included) with the same hashes."""
+    """The archive copy holds the manifest's files with their hashes and the same manifest."""
     target = archive_dir or (folder.root / manifest.archive_dir if manifest.archive_dir else None)
     if target is None or not target.is_dir():
         return [Check(path=f"archief {target}", status="niet-gevonden",
                       detail="archiefkopie niet gecontroleerd")]
-    ours = {f.path: f.sha256 for f in hash_tree(vdir, frozenset())}
-    theirs = {f.path: f.sha256 for f in hash_tree(target, frozenset())}
-    diffs = sorted(p for p in set(ours) | set(theirs) if ours.get(p) != theirs.get(p))
-    if diffs:
-        return [Check(path=f"archief {target / p}", status=_archive_status(p, ours, theirs),
-                      detail="wijkt af van de geaccepteerde versie") for p in diffs]
-    return [Check(path=f"archief {target.resolve()}", status="ok")]
+    target = target.resolve()
+    copy = {f.path: f.sha256 for f in hash_tree(target)}
+    checks = []
+    for entry in manifest.files:
+        found = copy.get(entry.path)
+        if found != entry.sha256:
+            detail = "ontbreekt in archief" if found is None else _mismatch(entry.sha256, found)
+            checks.append(Check(path=f"archief {target / entry.path}",
+                                status="ontbreekt" if found is None else "gewijzigd",
+                                detail=detail))
+    checks += [Check(path=f"archief {target / p}", status="onverwacht",
+                     detail="niet in het manifest")
+               for p in sorted(set(copy) - {f.path for f in manifest.files})]
+    checks += _compare_manifests(vdir, target, folder)
+    return checks or [Check(path=f"archief {target}", status="ok")]
 
 
-def _archive_status(path: str, ours: dict[str, str], theirs: dict[str, str]) -> CheckStatus:
-    if path not in theirs:
-        return "ontbreekt"
-    return "onverwacht" if path not in ours else "gewijzigd"
+def _compare_manifests(vdir: Path, target: Path, folder: ReportFolder) -> list[Check]:
+    ours, theirs = vdir / MANIFEST_FILE, target / MANIFEST_FILE
+    if not theirs.is_file():
+        return [Check(path=f"archief {theirs}", status="ontbreekt")]
+    if sha256_file(ours) == sha256_file(theirs):
+        return []
+    return [Check(path=ours.relative_to(folder.root).as_posix(), status="gewijzigd",
+                  detail=f"wijkt af van de archiefkopie {theirs}")]
 
 
 def _mismatch(expected: str, found: str) -> str:
