@@ -34,6 +34,8 @@ def kpis(
         sys.stdout.write(_scrubbed(facts).model_dump_json(indent=2) + "\n")
         return
     console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=150)
     console.print(kpi_table(facts))
     for warning in facts.warnings:
         console.print(f"[yellow]waarschuwing:[/] {warning}", soft_wrap=True)
@@ -85,17 +87,25 @@ def _seasonal(kpi: KPIFact) -> str:
     return "in lijn met het seizoen" if kpi.seasonal.expected else "niet verklaard"
 
 
+def _label(kpi: KPIFact) -> str:
+    """KPI name, with the unit only where neither the name nor the value shows it."""
+    if kpi.unit in ("%", "punten") or kpi.unit.lower() in kpi.name.lower():
+        return kpi.name
+    return f"{kpi.name} ({kpi.unit})"
+
+
 def kpi_table(facts: Facts) -> Table:
     """The rich table that `narrator kpis` prints (all numbers in Dutch notation)."""
     table = Table(title=f"KPI's {format_month(facts.month)} (vorige maand: "
                         f"{format_month(facts.previous_month)})")
     for header in ("KPI", "waarde", "vorige maand", "verandering", "norm", "status", "seizoen",
                    "belangrijkste oorzaak"):
-        table.add_column(header, justify="right" if header in ("waarde", "vorige maand",
-                                                               "verandering", "norm") else "left")
+        right = header in ("waarde", "vorige maand", "verandering", "norm")
+        table.add_column(header, justify="right" if right else "left",
+                         no_wrap=header != "KPI")
     for kpi in facts.kpis:
         status = f"[{STATUS_STYLE[kpi.status]}]{STATUS_MARK[kpi.status]} {kpi.status}[/]"
         norm = _fmt(kpi, kpi.norm) if kpi.norm is not None else "—"
-        table.add_row(f"{kpi.name} ({kpi.unit})", _fmt(kpi, kpi.value), _fmt(kpi, kpi.previous),
+        table.add_row(_label(kpi), _fmt(kpi, kpi.value), _fmt(kpi, kpi.previous),
                       _change(kpi), norm, status, _seasonal(kpi), _top_driver(kpi))
     return table
