@@ -66,7 +66,7 @@ def table_rows(section: str) -> list[dict[str, str]]:
     rows = []
     for line in lines[1:]:
         cells = _cells(line)
-        if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+        if all(re.fullmatch(r":?-+:?", c) for c in cells if c):
             continue  # the |---|---| separator
         rows.append({key: cell for key, cell in zip(header, cells, strict=False) if key})
     return rows
@@ -107,26 +107,36 @@ def resolve_owner(cell: str, facts: Facts) -> Owner:
 
 
 def _kpi_for(row: dict[str, str], facts: Facts, owner: Owner) -> KPIFact | None:
-    """The KPI named in a KPI column, else the one the row's words point to, else the owner's."""
+    """The KPI named in a KPI column, else the one the row's words point to.
+
+    Ties between equally matched KPIs are broken by the owner; a row without KPI words goes to
+    the owner's only oranje/rood KPI, if there is exactly one.
+    """
     if row.get("kpi"):
-        return _best_kpi(row["kpi"], facts)
-    found = _best_kpi(f"{row.get('what', '')} {row.get('effect', '')}", facts)
+        return _best_kpi(row["kpi"], facts, facts.kpis)
+    owned = [k for k in facts.kpis if k.owner.name == owner.name]
+    text = f"{row.get('what', '')} {row.get('effect', '')}"
+    found = _best_kpi(text, facts, facts.kpis) or _best_kpi(text, facts, owned)
     if found is not None:
         return found
-    flagged = [k for k in facts.kpis if k.owner.name == owner.name and k.status != "groen"]
+    if any(_score(text, kw) for kw in kpi_keywords(facts).values()):
+        return None  # KPI words present but ambiguous, and the owner does not settle it
+    flagged = [k for k in owned if k.status != "groen"]
     return flagged[0] if len(flagged) == 1 else None
 
 
-def _best_kpi(text: str, facts: Facts) -> KPIFact | None:
-    """The KPI with most keyword hits in ``text``; None when none or a tie."""
-    text = f" {' '.join(_WORD.findall(text.lower()))} "
+def _best_kpi(text: str, facts: Facts, candidates: list[KPIFact]) -> KPIFact | None:
+    """The candidate with most keyword hits in ``text``; None when none or a tie."""
     keywords = kpi_keywords(facts)
-    scores = sorted(
-        ((sum(f" {w} " in text for w in keywords[k.id]), k.id) for k in facts.kpis), reverse=True
-    )
+    scores = sorted(((_score(text, keywords[k.id]), k.id) for k in candidates), reverse=True)
     if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
         return None
     return facts.kpi(scores[0][1])
+
+
+def _score(text: str, keywords: set[str]) -> int:
+    padded = f" {' '.join(_WORD.findall(text.lower()))} "
+    return sum(f" {w} " in padded for w in keywords)
 
 
 def kpi_keywords(facts: Facts, path: Path = KEYWORDS_FILE) -> dict[str, set[str]]:
