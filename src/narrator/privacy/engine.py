@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import threading
 from typing import Any
 
@@ -17,11 +16,11 @@ from narrator.privacy.keeplist import KeepList
 from narrator.privacy.models import PIIEntity, RecognizerConfig
 from narrator.privacy.recognizers import (
     LANGUAGE,
+    REGEX_FLAGS,
     ConfiguredPatternRecognizer,
     DutchNameRecognizer,
 )
 
-_REGEX_FLAGS = re.DOTALL | re.MULTILINE  # case-sensitive: capitalisation matters for names
 _NOT_KEPT = frozenset({"DATE_OF_BIRTH"})
 _lock = threading.Lock()
 _engine: PrivacyEngine | None = None
@@ -39,13 +38,13 @@ class PrivacyEngine:
         """PII entities in ``text``: overlaps resolved, keep-list applied, sorted by start."""
         if not text or not text.strip():
             return []
-        results = self.analyzer.analyze(text=text, language=LANGUAGE, regex_flags=_REGEX_FLAGS,
+        results = self.analyzer.analyze(text=text, language=LANGUAGE, regex_flags=REGEX_FLAGS,
                                         score_threshold=self.config.threshold)
         kept = self.keep.spans(text)
         found = [PIIEntity(entity_type=r.entity_type, start=r.start, end=r.end,
                            score=round(float(r.score), 4), text=text[r.start:r.end])
                  for r in results
-                 if r.entity_type in _NOT_KEPT or not self.keep.masks(text, r.start, r.end, kept)]
+                 if r.entity_type in _NOT_KEPT or not self.keep.covers(r.start, r.end, kept)]
         return resolve_overlaps(found)
 
 

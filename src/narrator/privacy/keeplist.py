@@ -8,7 +8,7 @@ from narrator.privacy.models import KeepListConfig
 
 
 class KeepList:
-    """Finds kept spans; an entity overlapping one is dropped."""
+    """Finds kept spans; an entity inside one is dropped."""
 
     def __init__(self, cfg: KeepListConfig) -> None:
         phrases = sorted(cfg.phrases, key=len, reverse=True)
@@ -19,6 +19,7 @@ class KeepList:
         """Character spans (start, end) of kept text."""
         return [m.span() for m in self._regex.finditer(text) if m.end() > m.start()]
 
-    def masks(self, text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-        """True when ``text[start:end]`` overlaps a kept span."""
-        return any(s < end and start < e for s, e in spans)
+    @staticmethod
+    def covers(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+        """True when the entity ``[start, end)`` lies inside a kept span."""
+        return any(s <= start and end <= e for s, e in spans)

@@ -27,6 +27,7 @@ class NameLexicon:
     interfix_surnames: frozenset[str]
     interfixes: frozenset[str]
     common_words: frozenset[str]
+    stop_words: frozenset[str]
     ambiguous: frozenset[str]
     places: frozenset[str]
 
@@ -64,8 +65,8 @@ def build_lexicon(cfg: NameConfig) -> NameLexicon:
     if not (root / "names" / "lst_first_name" / "items.txt").exists():
         raise ConfigError(f"namenlijsten van deduce niet gevonden in {root}")
     names = root / "names"
-    common = _read_list(root / "whitelist" / "lst_common_word")
-    common |= _read_list(root / "whitelist" / "lst_stop_word")
+    stop = _read_list(root / "whitelist" / "lst_stop_word")
+    common = _read_list(root / "whitelist" / "lst_common_word") | stop
     common |= {w.lower() for w in read_word_file(cfg.not_names_file)}
     return NameLexicon(
         first_names=frozenset(_read_list(names / "lst_first_name")
@@ -75,6 +76,7 @@ def build_lexicon(cfg: NameConfig) -> NameLexicon:
         interfix_surnames=frozenset(_read_list(names / "lst_interfix_surname")),
         interfixes=frozenset(_read_list(names / "lst_interfix")),
         common_words=frozenset(common),
+        stop_words=frozenset(stop),
         ambiguous=frozenset(w.lower() for w in cfg.ambiguous_surnames),
         places=frozenset(_places(root)),
     )

@@ -16,7 +16,10 @@ from itertools import pairwise
 from narrator.privacy.lexicon import NameLexicon
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){1,4}|[^\W\d_](?:[\w'’]|-(?=[^\W\d_]))*")
+_TITLE_CASE = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]*(?:[-'’][^\W\d_]+)*")
 _MAX_PARTS = 6
+_INTERFIX_START = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "el", "la", "le",
+                             "da", "dos", "du", "von", "op", "in", "uit", "bij", "aan"})
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,8 @@ class Tok:
 
     @property
     def is_title_case(self) -> bool:
-        return self.text[0].isupper() and not self.text.isupper()
+        """Capital first letter, lower case after it (except after a hyphen or apostrophe)."""
+        return _TITLE_CASE.fullmatch(self.text) is not None
 
     @property
     def is_initials(self) -> bool:
@@ -147,7 +151,9 @@ class NameFinder:
                        in_chain: bool) -> bool:
         low = tok.low
         if first and after_title:
-            return low not in self.lex.common_words or low in self.lex.surnames
+            return low not in self.lex.stop_words
+        if in_chain and low not in self.lex.stop_words:
+            return True
         if low in self.lex.common_words:
             return False
         known = self._known(low)
@@ -157,7 +163,11 @@ class NameFinder:
 
     def _lower_ok(self, tok: Tok, first: bool, after_context: bool, in_chain: bool) -> bool:
         low = tok.low
-        if low in self.lex.common_words or len(low) < 3:
+        if len(low) < 3 or low in self.lex.stop_words:
+            return False
+        if in_chain and (low in self.lex.surnames or low in self.lex.interfix_surnames):
+            return True
+        if low in self.lex.common_words:
             return False
         if after_context or in_chain:
             return self._known(low)
@@ -190,6 +200,8 @@ def _phrase_end(text: str, toks: list[Tok], i: int, phrases: frozenset[str]) -> 
         if i + n > len(toks):
             continue
         words = toks[i:i + n]
+        if words[0].text.isupper() and len(words[0].text) > 1:
+            continue
         if " ".join(t.low.rstrip(".") for t in words) in phrases:
             return i + n
     return None
@@ -201,8 +213,9 @@ def _adjacent(text: str, a: Tok, b: Tok) -> bool:
 
 
 def _followed_by_word(text: str, toks: list[Tok], j: int) -> bool:
+    """Initials followed by a capitalised word or an interfix (J. de Vries)."""
     return j + 1 < len(toks) and _adjacent(text, toks[j], toks[j + 1]) and \
-        toks[j + 1].text[0].isupper()
+        (toks[j + 1].text[0].isupper() or toks[j + 1].low in _INTERFIX_START)
 
 
 def _hit(toks: list[Tok], i: int, end: int, *, strong: bool) -> NameHit:

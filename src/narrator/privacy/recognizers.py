@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -11,6 +13,7 @@ from narrator.privacy.name_rules import NameFinder
 from narrator.privacy.validators import VALIDATORS
 
 LANGUAGE = "nl"
+REGEX_FLAGS = re.DOTALL | re.MULTILINE  # case-sensitive: capitalisation matters
 
 
 class ConfiguredPatternRecognizer(PatternRecognizer):
@@ -28,7 +31,7 @@ class ConfiguredPatternRecognizer(PatternRecognizer):
                     for n, rx in enumerate(spec.patterns)]
         super().__init__(supported_entity=spec.entity, name=f"{spec.entity}_{index}",
                          supported_language=LANGUAGE, patterns=patterns,
-                         context=spec.context or None)
+                         context=spec.context or None, global_regex_flags=REGEX_FLAGS)
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """False when the checksum fails; None (score unchanged) otherwise."""
