@@ -54,7 +54,7 @@ def chart_line(kpi: KPIFact) -> str:
 def deviation_md(kpi: KPIFact, dev: Deviation, flag: str | None, chart: bool) -> list[str]:
     """One ``### <KPI>`` block."""
     refs = [r for r in dev.bewijs if r.strip()]
-    source = f" Bron: {', '.join(refs)}." if refs else ""
+    source = f" Bronnen: {', '.join(f'`{r}`' for r in refs)}." if refs else ""
     lines = [f"### {kpi.name}", "", *marker(flag),
              f"**Conclusie:** {_sentence(dev.conclusie)}", "",
              f"**Oorzaak:** {_sentence(dev.oorzaak)}{source}", "",
@@ -63,6 +63,14 @@ def deviation_md(kpi: KPIFact, dev: Deviation, flag: str | None, chart: bool) ->
     if chart:
         lines += [chart_line(kpi), ""]
     return lines
+
+
+def trend_lines(trends: list[str]) -> list[str]:
+    """The first trend is the conclusion (a paragraph); the rest are bullets."""
+    if not trends:
+        return ["Geen opvallende trends."]
+    head, rest = trends[0], trends[1:]
+    return [_sentence(head), *([""] if rest else []), *[f"- {_sentence(t)}" for t in rest]]
 
 
 def _followup(item: ActionFollowUp, facts: Facts) -> str:
@@ -77,7 +85,7 @@ def analysis_md(facts: Facts, core: AnalysisCore, deviations: dict[str, Deviatio
     """``analyse.md`` with conclusion, trends, one block per deviation and the actions."""
     lines = [f"# Analyse {facts.month_label}", "", "## Conclusie", "",
              *marker(flags.get("analyse")), _sentence(core.conclusie), "", "## Trends", ""]
-    lines += [f"- {_sentence(t)}" for t in core.trends] + ["", "## Afwijkingen en oorzaken", ""]
+    lines += [*trend_lines(core.trends), "", "## Afwijkingen en oorzaken", ""]
     charts = 0
     for kpi in deviating(facts):
         if kpi.id not in deviations:

@@ -123,12 +123,33 @@ def _groen_line(facts: Facts) -> str | None:
     return f"Stabiel: {nar._join(items)} {verb} groen."
 
 
+def _at_worst(kpi: KPIFact) -> bool:
+    """True when the KPI is at its weakest value of the whole trend window."""
+    earlier = [p.value for p in kpi.trend[:-1] if p.value is not None]
+    if kpi.value is None or len(earlier) < 2:
+        return False
+    return kpi.value > max(earlier) if kpi.direction == "lower" else kpi.value < min(earlier)
+
+
+def _trend_conclusion(facts: Facts) -> str:
+    worst = [k for k in facts.kpis if _at_worst(k)]
+    if not worst:
+        return ("Geen KPI staat op het zwakste niveau van de afgelopen dertien maanden; de "
+                "afwijkingen zijn bewegingen binnen de normale bandbreedte.")
+    names = nar._join([fmt.lower_first(k.name) for k in worst])
+    if len(worst) == 1:
+        return f"Alleen {names} staat op het zwakste niveau van de afgelopen dertien maanden."
+    return (f"{nar.count_word(len(worst)).capitalize()} KPI's staan op het zwakste niveau van "
+            f"de afgelopen dertien maanden: {names}.")
+
+
 def trends(facts: Facts, short: bool = False) -> list[str]:
-    """Trend lines: the deviating KPIs first (at most four, two when short), then the rest."""
+    """The trend conclusion, then the deviating KPIs (at most four, two when short)."""
     lines = [t for k in deviating(facts) if (t := _trend_line(facts, k.id))]
     lines = lines[: 2 if short else 4]
     groen = _groen_line(facts)
-    return [*lines, groen] if groen and not short else lines or ([groen] if groen else [])
+    tail = [groen] if groen and not short else []
+    return [_trend_conclusion(facts), *lines, *tail]
 
 
 def actions(facts: Facts) -> list[Action]:
