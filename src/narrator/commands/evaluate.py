@@ -51,17 +51,23 @@ def evaluate(
     options = RunOptions(backend=backend, model=model, work_dir=out_dir / "runs", pages=pages,
                          settings=llm_settings(model) if backend == "openai" else None)
     console = Console(stderr=as_json)
+    if not console.is_terminal:
+        console.width = max(console.width, 110)
     selected = load_cases(cases, only=case or None)
     with console.status("eval draait …"):
         card = run_eval(selected, options, progress=lambda n: console.log(f"case {n}"))
     baseline_path = baseline or default_baseline_path(backend)
-    if baseline_path.exists():
+    if case:
+        card.notes.append("deelselectie van cases: niet vergeleken met de baseline")
+    elif baseline_path.exists():
         card = apply_baseline(card, load_baseline(baseline_path), baseline_path)
     else:
         card.notes.append(f"geen baseline gevonden ({baseline_path}); niets vergeleken")
     saved = save_scorecard(card, out_dir, gitignore=out is None)
     _show(card, console, as_json)
     console.print(f"Scorecard opgeslagen in {saved}", highlight=False)
+    if update_baseline and case:
+        raise NarratorError("--update-baseline kan alleen met alle cases (zonder --case).")
     if update_baseline:
         _write_baseline(card, baseline or project_root() / "evals" / f"baseline_{backend}.json",
                         console)

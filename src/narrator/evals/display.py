@@ -20,19 +20,19 @@ def _pct(value: float | None) -> str:
 
 
 def _cases_table(card: Scorecard) -> Table:
-    table = Table(title=f"Eval-cases ({card.backend})", title_justify="left")
-    for col in ("case", "woorden", "fouten", "getallen herleidbaar", "rood gedekt",
-                "prioriteiten", "pagina's", "latentie (s)", "resultaat"):
-        table.add_column(col, justify="left" if col in ("case", "resultaat") else "right")
+    table = Table(title=f"Eval-cases ({card.backend}); getallen = herleidbaar/totaal, rood = "
+                  "gedekt/totaal, pag. = dashboard/analyse/samenvatting", title_justify="left")
+    for col in ("case", "woorden", "fouten", "getallen", "rood", "top-3", "pag.", "resultaat"):
+        table.add_column(col, justify="left" if col in ("case", "resultaat") else "right",
+                         no_wrap=True)
     for c in card.cases:
         covered = sum(cov.covered for cov in c.coverage)
-        pages = "-" if c.pages is None else " / ".join(str(c.pages.get(p, "?")) for p in
-                                                        ("dashboard", "analyse", "samenvatting"))
+        pages = "-" if c.pages is None else "/".join(str(c.pages.get(p, "?")) for p in
+                                                     ("dashboard", "analyse", "samenvatting"))
         traced = f"{c.numbers_total - c.numbers_untraceable}/{c.numbers_total}"
-        verdict = "[green]geslaagd[/]" if c.passed else f"[red]{len(c.failures)} mislukt[/]"
+        verdict = "[green]ok[/]" if c.passed else f"[red]{len(c.failures)} mislukt[/]"
         table.add_row(c.name, _num(sum(c.words.values())), _num(c.count()), traced,
-                      f"{covered}/{len(c.coverage)}", _num(c.priorities), pages,
-                      _num(c.latency_s, 2), verdict)
+                      f"{covered}/{len(c.coverage)}", _num(c.priorities), pages, verdict)
     return table
 
 
@@ -62,15 +62,31 @@ def _metrics_table(card: Scorecard) -> Table:
     return table
 
 
+_SCORES = ("precision", "recall", "f1")
+_COUNTS = ("tp", "fp", "fn", "tn", "n", "support")
+
+
 def _component_table(title: str, metrics: dict[str, Any], prefix: str) -> Table | None:
-    rows = {k[len(prefix) + 1:]: v for k, v in metrics.items() if k.startswith(prefix + ".")}
-    if not rows:
+    """Pivot ``prefix.<group>.<leaf>`` metrics: one row per group, precision/recall/f1 columns,
+    other leaves (rates) as ``name=value``; raw counts are left out (they are in the JSON)."""
+    groups: dict[str, dict[str, float]] = {}
+    for key, value in metrics.items():
+        if key.startswith(prefix + ".") and value is not None:
+            group, _, leaf = key[len(prefix) + 1:].rpartition(".")
+            group = group.replace(".per_type.", " ") or "totaal"
+            groups.setdefault(group, {})[leaf] = value
+    if not groups:
         return None
     table = Table(title=title, title_justify="left")
-    table.add_column("meting")
-    table.add_column("waarde", justify="right")
-    for key, value in rows.items():
-        table.add_row(key, _num(value, 3 if value is not None and value <= 1 else 0))
+    for col in ("groep", "precisie", "recall", "f1", "overig"):
+        table.add_column(col, justify="left" if col in ("groep", "overig") else "right",
+                         no_wrap=col != "overig")
+    for group, leaves in groups.items():
+        other = ", ".join(f"{k}={_num(v, 0 if float(v).is_integer() else 3)}"
+                          for k, v in leaves.items() if k not in _SCORES + _COUNTS)
+        if not any(k in leaves for k in _SCORES) and not other:
+            continue
+        table.add_row(group, *(_num(leaves.get(k), 3) for k in _SCORES), other)
     return table
 
 

@@ -111,8 +111,8 @@ def run_case(case: Case, options: RunOptions) -> CaseResult:
     )
     if options.render_case(case):
         rendered = stages.render(facts, texts, run_dir / "concept")
-        result.pages = dict(rendered.pages)
-        result.overflows = dict(rendered.overflows)
+        result.pages = {p: n for p, n in rendered.pages.items() if p in PARTS}
+        result.overflows = {p: m for p, m in rendered.overflows.items() if p in PARTS}
     result.failures = checks.failures(case, facts, texts, result)
     return result
 

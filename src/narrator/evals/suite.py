@@ -42,7 +42,11 @@ def component_scores(notes: list[str]) -> tuple[dict[str, Any] | None, dict[str,
             notes.append(f"score op de {label} niet beschikbaar (functie niet gevonden)")
             results.append(None)
             continue
-        results.append(fn())
+        try:
+            results.append(fn())
+        except Exception as exc:  # a broken scorer is reported, never fatal
+            notes.append(f"score op de {label} mislukt: {type(exc).__name__}: {exc}")
+            results.append(None)
     return results[0], results[1]
 
 
