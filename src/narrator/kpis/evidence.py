@@ -131,7 +131,7 @@ def contact_spikes(ctx: Context) -> list[Evidence]:
     daily = (cases[cases["month"].isin([ctx.previous, ctx.month])]
              .assign(day=lambda f: pd.to_datetime(f["date"]).dt.normalize())
              .groupby(["month", "region", "day"], as_index=False)["contacts"].sum())
-    daily["weekday"] = daily["day"].dt.weekday
+    daily["weekday"] = daily["day"].dt.day_of_week
     base = (daily[daily["month"] == ctx.previous].groupby(["region", "weekday"])["contacts"]
             .median().rename("baseline"))
     now = daily[daily["month"] == ctx.month].join(base, on=["region", "weekday"])
@@ -233,7 +233,7 @@ def nps_segments(ctx: Context) -> list[Evidence]:
     g = _nps_by_segment(ctx)
     now = g[g["month"] == ctx.month].set_index(["region", "product"])
     then = g[g["month"] == ctx.previous].set_index(["region", "product"])
-    both = now.join(then, lsuffix="_now", rsuffix="_then", how="inner")
+    both = now.merge(then, left_index=True, right_index=True, suffixes=("_now", "_then"))
     enough = ctx.settings.nps_min_responses
     both = both[(both["n_now"] >= enough) & (both["n_then"] >= enough)]
     both = both.assign(fall=both["nps_then"] - both["nps_now"])
@@ -253,7 +253,8 @@ def sample_comments(ctx: Context, changes: list[SegmentChange]) -> list[Comment]
     """NPS comments with the lowest scores in the segments that pulled NPS down most.
 
     The driving segment per dimension (region, product) is the one with the most negative
-    contribution; the sample is topped up with the lowest scores overall. Text is UNSCRUBBED.
+    contribution. Responses in both driving segments come first, then those in one, then the
+    rest; within each tier the lowest scores first. Text is UNSCRUBBED.
     """
     srv = ctx.tables["surveys"]
     rows = srv[(srv["month"] == ctx.month) & srv["comment"].fillna("").astype(str).str.strip()
@@ -264,10 +265,11 @@ def sample_comments(ctx: Context, changes: list[SegmentChange]) -> list[Comment]
         in_dim = [c for c in changes if c.dimension == dim]
         if in_dim:
             worst[dim] = min(in_dim, key=lambda c: c.contribution).segment
-    mask = pd.Series(False, index=rows.index)
-    for dim, seg in worst.items():
-        mask |= rows[dim].astype(str) == seg
-    chosen = pd.concat([rows[mask], rows[~mask]]).head(ctx.settings.comments)
+    hits = sum((rows[dim].astype(str) == seg).astype(int) for dim, seg in worst.items())
+    tier = len(worst) - pd.Series(hits, index=rows.index) if worst else 0
+    chosen = (rows.assign(_tier=tier).sort_values(["_tier", "score", "date", "response_id"],
+                                                   kind="stable")
+              .head(ctx.settings.comments))
     return [Comment(source="nps", region=_text(r.region), product=_text(r.product),
                     score=None if pd.isna(r.score) else int(r.score), text=_text(r.comment),
                     source_ref=ctx.ref("surveys", filter=f"response_id == '{r.response_id}'",
