@@ -6,29 +6,42 @@ import numpy as np
 import pandas as pd
 
 from narrator.errors import DataError
-from narrator.sources.reader import FILE_COL, LINE_COL, partial_months
+from narrator.sources.reader import FILE_COL, LINE_COL, SourceFrame, partial_months
 
 
-def fail_where(frame: pd.DataFrame, bad: pd.Series, column: str, message: str) -> None:
-    """Raise DataError at the first row where ``bad`` is True."""
+def fail_where(src: SourceFrame, bad: pd.Series, fld: str, message: str,
+               other: str | None = None) -> None:
+    """Raise DataError at the first row where ``bad`` is True, naming the export's column.
+
+    ``{column}`` and ``{other}`` in ``message`` become the export's names of ``fld``/``other``.
+    """
     mask = bad.fillna(False).to_numpy(dtype=bool)
     if mask.any():
-        row = frame.iloc[int(np.flatnonzero(mask)[0])]
-        raise DataError(message, file=str(row[FILE_COL]), row=int(row[LINE_COL]),
-                        column=column)
+        row = src.frame.iloc[int(np.flatnonzero(mask)[0])]
+        file = str(row[FILE_COL])
+        column = src.header(file, fld)
+        text = message.format(column=column, other=src.header(file, other or fld))
+        raise DataError(text, file=file, row=int(row[LINE_COL]), column=column)
 
 
-def check_range(frame: pd.DataFrame, fld: str, low: float, high: float, column: str) -> None:
+def check_range(src: SourceFrame, fld: str, low: float, high: float) -> None:
     """Values of ``fld`` must lie in [low, high]."""
-    values = frame[fld]
-    fail_where(frame, (values < low) | (values > high), column,
+    values = src.frame[fld]
+    fail_where(src, (values < low) | (values > high), fld,
                f"waarde buiten bereik {low:g}..{high:g}")
 
 
-def check_not_above(frame: pd.DataFrame, part: str, whole: str, column: str) -> None:
+def check_not_negative(src: SourceFrame, *fields: str) -> None:
+    """Counts may not be negative."""
+    for fld in fields:
+        fail_where(src, src.frame[fld] < 0, fld, "negatief aantal")
+
+
+def check_not_above(src: SourceFrame, part: str, whole: str) -> None:
     """``part`` may not exceed ``whole`` (e.g. FCR cases <= cases)."""
-    fail_where(frame, frame[part] > frame[whole], column,
-               f"'{part}' is groter dan '{whole}'")
+    frame = src.frame
+    fail_where(src, frame[part] > frame[whole], part, "'{column}' is groter dan '{other}'",
+               other=whole)
 
 
 def partial_month_warnings(

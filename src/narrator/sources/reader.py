@@ -25,7 +25,12 @@ class SourceFrame:
 
     frame: pd.DataFrame
     files: list[SourceFile]
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)  # file -> field -> header
     warnings: list[str] = field(default_factory=list)
+
+    def header(self, file: str, fld: str) -> str:
+        """The export's own column name for canonical field ``fld`` in ``file``."""
+        return self.headers.get(file, {}).get(fld, fld)
 
 
 def find_files(data_dir: Path, spec: SourceSpec, source_id: str) -> list[Path]:
@@ -45,23 +50,27 @@ def find_files(data_dir: Path, spec: SourceSpec, source_id: str) -> list[Path]:
 
 def read_source(data_dir: Path, spec: SourceSpec, source_id: str) -> SourceFrame:
     """Read, type, combine and de-duplicate every file of one source."""
-    frames, files = [], []
+    frames, files, headers = [], [], {}
     for path in find_files(data_dir, spec, source_id):
-        frame, lineage = read_file(path, spec)
+        frame, lineage, names = read_file(path, spec)
         frames.append(frame)
         files.append(lineage)
+        headers[path.name] = names
     combined = pd.concat(frames, ignore_index=True)
     combined = drop_exact_duplicates(combined)
     if spec.history:
-        check_conflicts(combined, [*spec.key, spec.history])
+        check_conflicts(combined, [*spec.key, spec.history], headers)
         combined = latest_per_key(combined, spec.key, spec.history)
     else:
-        check_conflicts(combined, spec.key)
-    return SourceFrame(combined, files)
+        check_conflicts(combined, spec.key, headers)
+    return SourceFrame(combined, files, headers)
 
 
-def read_file(path: Path, spec: SourceSpec) -> tuple[pd.DataFrame, SourceFile]:
-    """Read one export file into typed canonical fields plus _file/_line columns."""
+def read_file(path: Path, spec: SourceSpec) -> tuple[pd.DataFrame, SourceFile, dict[str, str]]:
+    """Read one export file into typed canonical fields plus _file/_line columns.
+
+    Returns the frame, its lineage and the header name used for each field.
+    """
     raw = read_csv_text(path)
     names = resolve_columns(spec, list(raw.frame.columns), path.name)
     lines = np.arange(2, len(raw.frame) + 2)
@@ -76,7 +85,7 @@ def read_file(path: Path, spec: SourceSpec) -> tuple[pd.DataFrame, SourceFile]:
     out[LINE_COL] = lines
     lineage = SourceFile(system=spec.system, path=path.name, sha256=raw.sha256,
                          rows=len(raw.frame))
-    return out, lineage
+    return out, lineage, names
 
 
 def _require_filled(values: pd.Series, fld: str, spec: SourceSpec, ctx: ColumnContext) -> None:
@@ -109,7 +118,8 @@ def drop_exact_duplicates(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[~dup].reset_index(drop=True) if dup.any() else frame
 
 
-def check_conflicts(frame: pd.DataFrame, key: list[str]) -> None:
+def check_conflicts(frame: pd.DataFrame, key: list[str],
+                    headers: dict[str, dict[str, str]] | None = None) -> None:
     """Same key, different values: a true conflicting duplicate -> DataError."""
     dup = frame.duplicated(subset=key, keep=False)
     if not dup.any():
@@ -120,7 +130,8 @@ def check_conflicts(frame: pd.DataFrame, key: list[str]) -> None:
     raise DataError(
         f"dubbel record met afwijkende waarden ({ident}); ook in {second[FILE_COL]} "
         f"rij {second[LINE_COL]}",
-        file=str(first[FILE_COL]), row=int(first[LINE_COL]), column=key[0],
+        file=str(first[FILE_COL]), row=int(first[LINE_COL]),
+        column=(headers or {}).get(str(first[FILE_COL]), {}).get(key[0], key[0]),
     )
 
 

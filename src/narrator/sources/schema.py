@@ -82,7 +82,8 @@ CANONICAL: dict[str, dict[str, str]] = {
 
 
 # table -> {canonical column: exact pandas dtype the readers deliver}. Text is ``object``
-# (Python str, None when missing); ``Int64`` is pandas' nullable integer.
+# (Python str; missing values are NaN, test with ``isna()``); ``Int64`` is pandas' nullable
+# integer (missing is ``pd.NA``).
 DTYPES: dict[str, dict[str, str]] = {
     "cases": {
         "date": "datetime64[ns]", "region": "object", "channel": "object",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from narrator.sources.checks import check_not_above, fail_where
+from narrator.sources.checks import check_not_above, check_not_negative, fail_where
 from narrator.sources.mapping import SourceSpec
 from narrator.sources.reader import SourceFrame, read_source
 
@@ -13,14 +13,14 @@ def read_cases(data_dir: Path, spec: SourceSpec, source_id: str) -> SourceFrame:
     """Read the case report exports; derive ``wait_seconds_sum`` from count x average wait."""
     src = read_source(data_dir, spec, source_id)
     frame = src.frame
-    for fld in ("contacts", "wait_contacts", "fcr_resolved", "tech_tickets", "tech_made_sla"):
-        fail_where(frame, frame[fld] < 0, spec.columns[fld][0], "negatief aantal")
-    check_not_above(frame, "fcr_resolved", "contacts", spec.columns["fcr_resolved"][0])
-    check_not_above(frame, "wait_contacts", "contacts", spec.columns["wait_contacts"][0])
-    check_not_above(frame, "tech_tickets", "contacts", spec.columns["tech_tickets"][0])
-    check_not_above(frame, "tech_made_sla", "tech_tickets", spec.columns["tech_made_sla"][0])
+    check_not_negative(src, "contacts", "wait_contacts", "fcr_resolved", "tech_tickets",
+                       "tech_made_sla")
+    check_not_above(src, "fcr_resolved", "contacts")
+    check_not_above(src, "wait_contacts", "contacts")
+    check_not_above(src, "tech_tickets", "contacts")
+    check_not_above(src, "tech_made_sla", "tech_tickets")
     no_avg = frame["wait_seconds_avg"].isna() & (frame["wait_contacts"] > 0)
-    fail_where(frame, no_avg, spec.columns["wait_seconds_avg"][0],
+    fail_where(src, no_avg, "wait_seconds_avg",
                "gemiddelde wachttijd ontbreekt terwijl er wachtende contacten zijn")
     wait_avg = frame["wait_seconds_avg"].fillna(0.0)
     frame["wait_seconds_sum"] = wait_avg * frame["wait_contacts"].astype("float64")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from narrator.sources.checks import fail_where
+from narrator.sources.checks import check_not_negative, fail_where
 from narrator.sources.mapping import SourceSpec
 from narrator.sources.reader import SourceFrame, read_source
 
@@ -13,8 +13,7 @@ def read_incidents(data_dir: Path, spec: SourceSpec, source_id: str) -> SourceFr
     """Read the incident exports; several audit rows per number collapse to the latest."""
     src = read_source(data_dir, spec, source_id)
     frame = src.frame
-    fail_where(frame, frame["resolved_at"] < frame["opened_at"], spec.columns["resolved_at"][0],
+    fail_where(src, frame["resolved_at"] < frame["opened_at"], "resolved_at",
                "opgelost vóór het openen van het incident")
-    fail_where(frame, frame["customers_affected"] < 0, spec.columns["customers_affected"][0],
-               "negatief aantal getroffen klanten")
+    check_not_negative(src, "customers_affected")
     return src
