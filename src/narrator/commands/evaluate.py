@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -41,6 +42,9 @@ def evaluate(
     case: list[str] | None = typer.Option(None, "--case", help="Alleen deze case (herhaalbaar)."),
     pages: str = typer.Option("marked", "--pages", help="PDF's opmaken en paginabudgetten "
                               "controleren: all, marked (cases met check_pages) of none."),
+    reuse_cache: bool = typer.Option(
+        False, "--reuse-cache", help="Antwoordcache van een vorige eval hergebruiken (sneller en "
+        "gratis, maar tokens en latentie zeggen dan niets)."),
 ) -> None:
     """Draai de eval-suite: stijl en juistheid per back end, vergeleken met de baseline."""
     if backend not in _BACKENDS:
@@ -50,6 +54,8 @@ def evaluate(
     out_dir = out or project_root() / "evals" / "results"
     options = RunOptions(backend=backend, model=model, work_dir=out_dir / "runs", pages=pages,
                          settings=llm_settings(model) if backend == "openai" else None)
+    if not reuse_cache:
+        shutil.rmtree(options.work_dir / backend / ".cache", ignore_errors=True)
     console = Console(stderr=as_json)
     if not console.is_terminal:
         console.width = max(console.width, 110)
