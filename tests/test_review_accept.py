@@ -50,7 +50,10 @@ def test_accept_writes_final_v1_with_everything(tmp_path: Path) -> None:
     assert manifest.prompts[0].template == "analyse.j2"
     assert manifest.prompts[0].calls == 2
     assert manifest.prompts[0].hashes == {"template_sha256": "ab" * 32}
-    assert manifest.backends == ["openai"] and manifest.models == ["gpt-4o-mini"]
+    assert manifest.prompts[1].template == "template"
+    assert manifest.prompts[1].hashes == {}  # empty hashes are not recorded
+    assert manifest.backends == ["openai", "template"]
+    assert manifest.models == ["gpt-4o-mini"]
     assert manifest.findings.validated and manifest.findings.errors == 0
     assert manifest.override is None
     assert {d.part: d.pct_changed for d in manifest.diff} == {

@@ -70,7 +70,9 @@ def make_report(root: Path, month: str = "2026-11", texts: dict[str, str] | None
     calls = [{"template": "analyse.j2", "template_sha256": "ab" * 32, "model": "gpt-4o-mini",
               "backend": "openai", "tokens_in": 10},
              {"template": "analyse.j2", "template_sha256": "ab" * 32, "model": "gpt-4o-mini",
-              "backend": "openai", "tokens_in": 12}]
+              "backend": "openai", "tokens_in": 12},
+             {"template": "template", "template_sha256": "", "prompt_sha256": "", "model": None,
+              "backend": "template"}]
     (report_dir / "calls.jsonl").write_text(
         "\n".join(json.dumps(c) for c in calls) + "\nnot json\n", encoding="utf-8")
     return report_dir

@@ -158,7 +158,7 @@ def read_call_log(path: Path) -> tuple[list[PromptUse], list[str], list[str]]:
         use = prompts.setdefault(template, PromptUse(template=template))
         use.calls += 1
         use.hashes.update({k: v for k, v in record.items()
-                           if isinstance(v, str) and ("sha256" in k or "hash" in k)})
+                           if isinstance(v, str) and v and ("sha256" in k or "hash" in k)})
         backends.update(str(v) for v in [_first(record, "backend", "back_end")] if v)
         models.update(str(v) for v in [_first(record, "model")] if v)
     return sorted(prompts.values(), key=lambda p: p.template), sorted(backends), sorted(models)
