@@ -35,9 +35,10 @@ class Scrubber:
     def scrub_with_entities(self, text: str) -> tuple[str, list[PIIEntity]]:
         """Scrubbed text and the entities that were replaced."""
         entities = self._engine.detect(text)
+        labels = [self.placeholder(ent) for ent in entities]  # numbered in reading order
         out = text
-        for ent in sorted(entities, key=lambda e: e.start, reverse=True):
-            out = out[:ent.start] + self.placeholder(ent) + out[ent.end:]
+        for ent, label in sorted(zip(entities, labels, strict=True), key=lambda p: -p[0].start):
+            out = out[:ent.start] + label + out[ent.end:]
         return out, entities
 
     def placeholder(self, ent: PIIEntity) -> str:
