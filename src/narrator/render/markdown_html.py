@@ -120,6 +120,7 @@ class _StatusBadgeProcessor(Treeprocessor):
             if kpi is None:
                 continue
             style = self.ctx.settings.status[kpi.status]
+            heading.set("data-bookmark", kpi.name)
             badge = etree.SubElement(heading, "span", {"class": f"badge badge-{kpi.status}"})
             badge.text = self.md.htmlStash.store(status_icon(style, 9))
             label = etree.SubElement(badge, "span")

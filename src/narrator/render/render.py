@@ -35,12 +35,13 @@ class RenderResult(BaseModel):
 class RenderedPart(BaseModel):
     """One part in memory, before anything is written."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
     markdown: str
     html: str
     pdf: bytes
-    document: object
+
+
+def _title(part: Part, facts: Facts, settings: RenderSettings) -> str:
+    return f"{settings.parts[part].title} {facts.month_label}"
 
 
 def _check_texts(texts: dict[str, str]) -> None:
@@ -63,9 +64,8 @@ def _render_part(part: Part, text: str, facts: Facts, settings: RenderSettings,
     body = markdown_to_html(text, ctx)
     html = build_html(part, body, facts, settings, concept=concept)
     document = pdf.layout(html)
-    title = f"{settings.parts[part].title} {facts.month_label}"
     rendered = RenderedPart(markdown=_part_markdown(part, text, facts, settings), html=html,
-                            pdf=pdf.to_pdf(document, title), document=document)
+                            pdf=pdf.to_pdf(document, _title(part, facts, settings)))
     return rendered, ctx.charts
 
 
@@ -102,7 +102,7 @@ def render_report(facts: Facts, texts: dict[str, str], out_dir: Path, *,
     charts: dict[str, list[str]] = {}
     for part in PARTS:
         parts[part], charts[part] = _render_part(part, texts[part], facts, settings, concept)
-    ordered = [parts[p].document for p in settings.report_order]
+    ordered = [parts[p].pdf for p in settings.report_order]
     report = pdf.combine(ordered, f"Managementrapportage {facts.month_label}")
     pages = {part: pdf.count_pages(r.pdf) for part, r in parts.items()}
     pages[REPORT] = pdf.count_pages(report)
