@@ -1,8 +1,8 @@
 """Every number a text may use: the facts themselves plus the figures derivable from them.
 
 Derived: per KPI value-previous, value-norm, previous-norm, % change vs previous and norm,
-100-value for percentages (unavailability) and its relative change, value minus each trend
-point; per driver value-previous; per evidence/incident the pairwise differences and % changes
+100-value for percentages (unavailability) and its relative change, value minus the same month last
+year; per driver value-previous; per evidence/incident the pairwise differences and % changes
 of its figures, shares of the organisation's klanten, durations in minutes and from timestamps.
 """
 
@@ -18,6 +18,7 @@ from narrator.facts import Facts, KPIFact
 from narrator.numbers import format_number
 
 MAX_DECIMALS = 4
+SKIPPED_FIELDS = (".decimals",)  # metadata, not figures a text may quote
 Named = tuple[str, float]
 
 
@@ -36,14 +37,15 @@ def _pairs(name: str, a: float | None, b: float | None) -> Iterator[Named]:
 def _kpi_derived(k: KPIFact, base: str) -> Iterator[Named]:
     yield from _pairs(f"{base}.value - previous", k.value, k.previous)
     yield from _pairs(f"{base}.value - norm", k.value, k.norm)
-    yield from _pairs(f"{base}.previous - norm", k.previous, k.norm)
-    if k.unit == "%" and k.value is not None:
+    if k.previous is not None and k.norm is not None:
+        yield f"{base}.previous - norm (verschil)", k.previous - k.norm
+    if k.basis == "complement" and k.value is not None:
         yield f"100 - {base}.value", 100 - k.value
         if k.previous is not None:
             yield f"100 - {base}.previous", 100 - k.previous
             yield from _pairs(f"{base} onbeschikbaarheid", 100 - k.value, 100 - k.previous)
-    for point in k.trend:
-        yield from _pairs(f"{base}.value - trend[{point.month}]", k.value, point.value)
+    if k.trend:  # the first of 13 trend points is the same month last year
+        yield from _pairs(f"{base}.value - trend[{k.trend[0].month}]", k.value, k.trend[0].value)
     for i, d in enumerate(k.drivers):
         yield from _pairs(f"{base}.drivers[{i}].value - previous", d.value, d.previous)
 
@@ -66,6 +68,9 @@ def _hours_between(start: str, end: str | None) -> float | None:
 def derived_numbers(facts: Facts) -> Iterator[Named]:
     """Figures derivable from the facts, with a readable name."""
     customers = float(facts.organisation.customers)
+    yield "aantal KPI's", float(len(facts.kpis))
+    for status in ("groen", "oranje", "rood"):
+        yield f"aantal KPI's {status}", float(sum(k.status == status for k in facts.kpis))
     for k in facts.kpis:
         base = f"kpis[{k.id}]"
         yield from _kpi_derived(k, base)
@@ -86,28 +91,72 @@ def _readable(path: str, facts: Facts) -> str:
                   lambda m: f"incidents[{facts.incidents[int(m.group(1))].number}]", path)
 
 
+def kpi_of(path: str) -> str | None:
+    """'kpis[churn].value' -> 'churn'; None for paths outside the KPIs."""
+    m = _KPI_PATH.match(path)
+    return m.group(1) if m else None
+
+
+_KPI_PATH = re.compile(r"^(?:100 - )?kpis\[([^\]]+)\]")
+
+
 @dataclass
 class FactIndex:
-    """Rounded lookup of all fact numbers, per number of decimals."""
+    """Rounded lookup of fact numbers, per scope (the KPIs a sentence names) and decimals.
+
+    A sentence that names one or more KPIs may use those KPIs' figures and the figures that
+    belong to no KPI (incidents, organisation, counts); trend points only count when
+    ``trend`` is set (the sentence names a month or speaks of a trend).
+    """
 
     named: list[Named]
-    by_decimals: dict[int, set[str]] = field(default_factory=dict)
+    _sets: dict[tuple[frozenset[str] | None, bool, int], set[str]] = field(default_factory=dict)
 
-    def matches(self, value: float, decimals: int) -> bool:
-        """True when some fact rounds (half up, absolute value) to ``value`` at ``decimals``."""
+    def candidates(self, scope: frozenset[str] | None, trend: bool) -> list[Named]:
+        """The facts a sentence with this scope may quote."""
+        out = []
+        for path, value in self.named:
+            kpi = kpi_of(path)
+            if scope is not None and kpi is not None and kpi not in scope:
+                continue
+            if not trend and ".trend[" in path:
+                continue
+            out.append((path, value))
+        return out
+
+    def matches(self, value: float, decimals: int, scope: frozenset[str] | None = None,
+                trend: bool = True) -> bool:
+        """True when an allowed fact rounds (half up, absolute value) to ``value``."""
         decimals = min(decimals, MAX_DECIMALS)
-        return format_number(abs(value), decimals) in self.by_decimals[decimals]
+        key = (scope, trend, decimals)
+        if key not in self._sets:
+            self._sets[key] = {format_number(abs(v), decimals)
+                               for _, v in self.candidates(scope, trend)}
+        return format_number(abs(value), decimals) in self._sets[key]
 
-    def nearest(self, value: float) -> Named:
-        """The fact closest to ``value`` in absolute value."""
-        return min(self.named, key=lambda nv: abs(abs(nv[1]) - abs(value)))
+    def nearest(self, value: float, scope: frozenset[str] | None = None,
+                trend: bool = True) -> Named:
+        """The allowed fact closest to ``value`` in absolute value."""
+        pool = self.candidates(scope, trend) or self.named
+        return min(pool, key=lambda nv: abs(abs(nv[1]) - abs(value)))
 
 
 def build_index(facts: Facts) -> FactIndex:
     """Index of every fact number and every derived figure."""
-    named = [(_readable(p, facts), v) for p, v in facts.numbers()]
+    named = [(_readable(p, facts), v) for p, v in facts.numbers()
+             if not p.endswith(SKIPPED_FIELDS)]
     named += [(p, v) for p, v in derived_numbers(facts) if v is not None]
-    index = FactIndex(named)
-    for d in range(MAX_DECIMALS + 1):
-        index.by_decimals[d] = {format_number(abs(v), d) for _, v in named}
-    return index
+    return FactIndex(named)
+
+
+def kpi_keys(kpi_id: str, name: str) -> set[str]:
+    """Ways a text names a KPI: full name, id, name without '(...)', the words in '(...)'."""
+    bare = re.sub(r"\s*\(.*?\)", "", name).strip().lower()
+    inner = re.findall(r"\((.*?)\)", name.lower())
+    return {k for k in {name.lower(), kpi_id.lower().replace("_", " "), bare, *inner} if k}
+
+
+def mentions(keys: set[str], text: str) -> bool:
+    """True when ``text`` contains one of ``keys`` as whole words (case-insensitive)."""
+    text = text.lower()
+    return any(re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", text) for k in keys)

@@ -20,7 +20,7 @@ _LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\n]*\))")
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]*-\d+\]")
 _CODE = re.compile(r"`[^`\n]*`")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
-_SENTENCE_END = re.compile(r"[.!?:](?=\s+[A-Z0-9\"'(‘“])")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\"'(‘“])")
 
 
 def _blank(text: str) -> str:

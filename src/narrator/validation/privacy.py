@@ -43,13 +43,24 @@ def fallback_detect(text: str) -> list[Entity]:
 
 
 def detect(text: str) -> list[Entity]:
-    """narrator.privacy.detect when importable, else :func:`fallback_detect`."""
+    """narrator.privacy.detect (when importable) plus the minimal regexes as a safety net."""
+    found = fallback_detect(text)
     try:
         from narrator.privacy import detect as real_detect
     except ImportError:
-        return fallback_detect(text)
-    return [Entity(e.entity_type, e.start, e.end, float(e.score), e.text)
-            for e in real_detect(text)]
+        return found
+    found += [Entity(e.entity_type, e.start, e.end, float(e.score), e.text)
+              for e in real_detect(text)]
+    return _dedupe(found)
+
+
+def _dedupe(entities: list[Entity]) -> list[Entity]:
+    """Drop entities that lie inside an earlier-kept, longer one."""
+    kept: list[Entity] = []
+    for ent in sorted(entities, key=lambda e: (e.start, -(e.end - e.start))):
+        if not any(k.start <= ent.start and ent.end <= k.end for k in kept):
+            kept.append(ent)
+    return kept
 
 
 def _allowed_names(rule: PrivacyRule, ctx: Context) -> set[str]:
@@ -68,14 +79,14 @@ def _allowed_names(rule: PrivacyRule, ctx: Context) -> set[str]:
 
 def _is_allowed(entity: Entity, allowed: set[str]) -> bool:
     text = entity.text.strip().lower()
-    return any(text == name or text in name.split() or text in name for name in allowed)
+    return any(text in name or name in text for name in allowed)
 
 
 def check_privacy(rule: PrivacyRule, ctx: Context) -> list[Finding]:
     """Personal data in the text; records the spans so number rules skip them."""
     allowed = _allowed_names(rule, ctx)
     out = []
-    for ent in detect(ctx.doc.masked):
+    for ent in detect(ctx.doc.raw):
         if (ent.entity_type in rule.ignore_entities or ent.score < rule.min_score
                 or _is_allowed(ent, allowed) or not ent.text.strip()):
             continue

@@ -6,6 +6,7 @@ import re
 
 from narrator.errors import NarratorError
 from narrator.validation.context import Context
+from narrator.validation.factindex import kpi_keys, mentions
 from narrator.validation.findings import Finding
 from narrator.validation.markdown import Section, sections, subtree
 from narrator.validation.rules import CountRule, StructureRule
@@ -134,12 +135,7 @@ def _has(markers: list[str], text: str) -> bool:
 
 
 def _mentions(kpi_id: str, name: str, text: str) -> bool:
-    """True when ``text`` names the KPI: full name, id, or the name with/without its (...)."""
-    text = text.lower()
-    bare = re.sub(r"\s*\(.*?\)", "", name).strip().lower()
-    inner = re.findall(r"\((.*?)\)", name.lower())
-    keys = {name.lower(), kpi_id.lower().replace("_", " "), bare, *inner}
-    return any(k and re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", text) for k in keys)
+    return mentions(kpi_keys(kpi_id, name), text)
 
 
 def _rood_coverage(rule: StructureRule, ctx: Context) -> list[Finding]:
