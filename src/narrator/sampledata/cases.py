@@ -23,7 +23,7 @@ def _base_volume(grid: pd.DataFrame, scale: float) -> np.ndarray:
     category = grid["category"].map(P.CATEGORIES).to_numpy()
     category = np.where((month == 9) & (grid["category"] == "technische vraag"),
                         category * P.TECH_SEPTEMBER, category)
-    return (P.CONTACTS_PER_DAY * scale * weekday[grid["date"].dt.dayofweek] * season
+    return (P.CONTACTS_PER_DAY * scale * weekday[grid["date"].dt.day_of_week] * season
             * grid["region"].map(P.REGIONS).to_numpy() * grid["channel"].map(P.CHANNELS).to_numpy()
             * category)
 

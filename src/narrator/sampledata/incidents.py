@@ -20,7 +20,7 @@ def make_incidents(
     rng: np.random.Generator, days: pd.DatetimeIndex, scale: float
 ) -> pd.DataFrame:
     """Final state of every incident opened in ``days`` (weekend peaks built in)."""
-    weekend = np.where(days.dayofweek >= 5, P.WEEKEND_INCIDENTS, 1.0)
+    weekend = np.where(days.day_of_week >= 5, P.WEEKEND_INCIDENTS, 1.0)
     winter = np.where(days.month.isin([12, 1, 2]), 1.12, 1.0)
     counts = rng.poisson(P.INCIDENTS_PER_DAY * scale * weekend * winter)
     opened_day = np.repeat(days.values, counts)
