@@ -17,7 +17,14 @@ from narrator.evals.baseline import (
     updated_baseline,
 )
 from narrator.evals.checks import _contains, count_priorities, sections
-from narrator.evals.scorecard import CaseResult, Coverage, FindingRecord, case_metrics, flatten
+from narrator.evals.scorecard import (
+    CaseResult,
+    Coverage,
+    FindingRecord,
+    Scorecard,
+    case_metrics,
+    flatten,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -139,3 +146,40 @@ def test_sections_and_priorities() -> None:
 ])
 def test_contains(text: str, needle: str, hit: bool) -> None:
     assert _contains(text, needle) is hit
+
+
+def _card(failures: list[str]) -> Scorecard:
+
+    case = CaseResult(name="a", failures=failures)
+    return Scorecard(backend="openai", created_at="nu", cases=[case],
+                     metrics={"errors": 0.0, "rood_coverage": 1.0})
+
+
+def test_update_baseline_refused_while_a_case_fails(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from narrator.commands.evaluate import _write_baseline
+    from narrator.errors import NarratorError
+
+    with pytest.raises(NarratorError, match="cases mislukt \\(a\\)"):
+        _write_baseline(_card(["x"]), tmp_path / "b.json", Console(file=None))
+    assert not (tmp_path / "b.json").exists()
+
+
+def test_new_backend_baseline_inherits_template_tolerances(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import Console
+
+    from narrator.commands.evaluate import _write_baseline
+
+    (tmp_path / "evals").mkdir()
+    template = ROOT / "evals" / "baseline_template.json"
+    (tmp_path / "evals" / "baseline_template.json").write_text(template.read_text("utf-8"),
+                                                                encoding="utf-8")
+    monkeypatch.setenv("NARRATOR_HOME", str(tmp_path))
+    target = tmp_path / "evals" / "baseline_openai.json"
+    _write_baseline(_card([]), target, Console(quiet=True))
+    written = load_baseline(target)
+    assert written.backend == "openai" and written.metrics == {"errors": 0.0,
+                                                               "rood_coverage": 1.0}
+    assert written.tolerances == load_baseline(template).tolerances

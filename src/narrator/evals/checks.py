@@ -142,13 +142,14 @@ def _limit_failures(result: CaseResult, limits: dict[str, int], severity: str) -
     label = "fouten" if severity == "error" else "waarschuwingen"
     out = []
     for cat, limit in limits.items():
-        count = result.count(None if cat == "*" else cat, (severity,))
-        if count > limit:
+        found = [f for f in result.findings
+                 if f.severity == severity and (cat == "*" or f.category == cat)]
+        if len(found) > limit:
             scope = "totaal" if cat == "*" else cat
-            found = [f for f in result.findings if f.severity == severity
-                     and (cat == "*" or f.category == cat)]
-            example = f"; eerste: {found[0].part}:{found[0].line} {found[0].rule}" if found else ""
-            out.append(f"{count} {label} ({scope}), maximaal {limit}{example}")
+            shown = "; ".join(f"{f.part}:{f.line} {f.category}/{f.rule} '{f.match}'"
+                              for f in found[:3])
+            more = f" (+{len(found) - 3})" if len(found) > 3 else ""
+            out.append(f"{len(found)} {label} ({scope}), maximaal {limit}: {shown}{more}")
     return out
 
 
