@@ -149,7 +149,6 @@ def test_contains(text: str, needle: str, hit: bool) -> None:
 
 
 def _card(failures: list[str]) -> Scorecard:
-
     case = CaseResult(name="a", failures=failures)
     return Scorecard(backend="openai", created_at="nu", cases=[case],
                      metrics={"errors": 0.0, "rood_coverage": 1.0})
