@@ -18,6 +18,8 @@ from narrator.errors import ConfigError
 from narrator.kpis.settings import EvidenceSettings
 from narrator.kpis.tables import Tables
 
+MISSING = "onbekend"  # segment label for an empty dimension value ("?" or blank in the export)
+
 
 @dataclass(frozen=True)
 class Measure:
@@ -76,7 +78,7 @@ def _frame(source: pd.DataFrame, dims: list[str], num: pd.Series,
     keep = ["month", *[d for d in dims if d in source.columns]]
     base = source[keep].copy()
     for col in keep[1:]:
-        base[col] = base[col].astype(str)
+        base[col] = base[col].astype(object).where(base[col].notna(), MISSING).astype(str)
     num_frame = base.assign(num=pd.to_numeric(num, errors="coerce").fillna(0.0).to_numpy(float))
     if den is None:
         return num_frame, None

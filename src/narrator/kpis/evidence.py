@@ -173,7 +173,7 @@ def availability_drops(ctx: Context) -> list[Evidence]:
 def _rises(frame: pd.DataFrame, keys: list[str], column: str, ctx: Context) -> pd.DataFrame:
     """Per key combination: value now, previous, rise and rise %, biggest rises first."""
     grouped = frame[frame["month"].isin([ctx.previous, ctx.month])].groupby(
-        [*keys, "month"])[column].sum().unstack("month")
+        [*keys, "month"], dropna=False)[column].sum().unstack("month")
     grouped = grouped.reindex(columns=[ctx.previous, ctx.month]).fillna(0.0)
     grouped.columns = ["then", "now"]
     grouped["rise"] = grouped["now"] - grouped["then"]
