@@ -112,8 +112,7 @@ def driver_bars(kpi: KPIFact, settings: RenderSettings, width: int = 300) -> str
     if not kpi.drivers:
         return ""
     rows = _driver_rows(kpi, settings)
-    dim = settings.dimension_label(_driver_dimension(kpi)[0].dimension)
-    bar_h, gap, top, label_w, value_w = 13, 5, 18, 78, 52
+    bar_h, gap, top, label_w, value_w = 13, 5, 16, 78, 52
     height = top + len(rows) * (bar_h + gap) + 4
     plot_l, plot_r = label_w, width - value_w
     lo = min(0.0, *(v for _, v in rows))
@@ -121,7 +120,9 @@ def driver_bars(kpi: KPIFact, settings: RenderSettings, width: int = 300) -> str
     k = (plot_r - plot_l) / ((hi - lo) or 1.0)
     zero = plot_l + (0 - lo) * k
     c = settings.colours
-    out = [_text(0, 10, f"Bijdrage aan de verandering, per {dim}", size=8, colour=c.muted)]
+    dim = settings.dimension_label(_driver_dimension(kpi)[0].dimension)
+    out = [_text(label_w - 6, 9, dim, size=7, anchor="end", colour=c.muted),
+           _text(width - 2, 9, "bijdrage", size=7, anchor="end", colour=c.muted)]
     for i, (label, value) in enumerate(rows):
         y = top + i * (bar_h + gap)
         x0, x1 = sorted((zero, zero + value * k))

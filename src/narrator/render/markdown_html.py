@@ -80,10 +80,11 @@ class _ChartProcessor(Treeprocessor):
             )
         svg = chart_svg(src, self.ctx)
         figure = etree.Element("figure", {"class": "chart"})
+        if img.get("alt"):
+            caption = etree.SubElement(figure, "figcaption")
+            caption.text = img.get("alt")
         holder = etree.SubElement(figure, "div", {"class": "chart-body"})
         holder.text = self.md.htmlStash.store(svg)
-        caption = etree.SubElement(figure, "figcaption")
-        caption.text = img.get("alt", "")
         figure.tail = img.tail
         parent[list(parent).index(img)] = figure
         if parent.tag == "p" and all(c.tag == "figure" for c in parent):
