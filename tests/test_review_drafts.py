@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import narrator.atomic
 from narrator.review import ReportFolder, write_drafts
@@ -159,3 +162,49 @@ def test_crash_mid_update_leaves_old_or_new_and_stays_unedited(
     for part in V2:
         assert _read(folder.draft(part)) == V2[part]
     assert folder.draft_versions("analyse") == []
+
+
+_OPS = st.lists(
+    st.tuples(st.sampled_from(["gen", "edit"]), st.sampled_from(["a\n", "b\n", "c\n", "d\n"])),
+    min_size=1, max_size=8,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ops=_OPS)
+def test_any_sequence_of_runs_and_edits_keeps_the_edit(ops: list[tuple[str, str]]) -> None:
+    """Property: after any mix of runs and reviewer edits, the latest edit is still the draft
+    and every generated text is either the draft, its base, or offered as a v<N> file."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = ReportFolder(Path(tmp))
+        edited: str | None = None
+        generated: set[str] = set()
+        for op, text in ops:
+            if op == "edit" and folder.draft("analyse").exists():
+                folder.draft("analyse").write_text(text, encoding="utf-8")
+                # an 'edit' back to the text narrator wrote is no edit; any other text is
+                edited = text if is_edited(folder, "analyse") else None
+                assert edited is not None or text in generated
+                continue
+            if op == "edit":
+                continue
+            write_drafts(folder.root, {"analyse": text})
+            generated.add(text)
+            draft = _read(folder.draft("analyse"))
+            offered = {_read(folder.draft_version("analyse", n))
+                       for n in folder.draft_versions("analyse")}
+            if edited is None:
+                assert draft == text
+            else:
+                assert draft == edited
+                assert text in offered | {draft, _read(folder.generated("analyse"))}
+
+
+def test_edit_that_matches_a_later_run_stays_an_edit(tmp_path: Path) -> None:
+    """Reviewer writes A; a run happens to generate A; the next run's B must not replace it."""
+    folder = ReportFolder(tmp_path)
+    write_drafts(tmp_path, {"analyse": "B\n"})
+    folder.draft("analyse").write_text("A\n", encoding="utf-8")
+    assert write_drafts(tmp_path, {"analyse": "A\n"}).parts[0].action == "ongewijzigd"
+    assert write_drafts(tmp_path, {"analyse": "B\n"}).parts[0].action == "bewerking-behouden"
+    assert _read(folder.draft("analyse")) == "A\n"

@@ -151,12 +151,12 @@ def _write_part(
     if not draft.exists():
         _replace_draft(folder, part, text, record, now)
         return PartOutcome(part=part, action="nieuw", path=draft)
-    if sha256_file(draft) == new_sha:
-        _replace_draft(folder, part, text, record, now)  # refreshes the base; draft unchanged
-        return PartOutcome(part=part, action="ongewijzigd", path=draft)
+    same = sha256_file(draft) == new_sha
     if not is_edited(folder, part, record):
         _replace_draft(folder, part, text, record, now)
-        return PartOutcome(part=part, action="bijgewerkt", path=draft)
+        return PartOutcome(part=part, action="ongewijzigd" if same else "bijgewerkt", path=draft)
+    if same:  # the edit equals the new text; it stays marked as an edit (base untouched)
+        return PartOutcome(part=part, action="ongewijzigd", path=draft)
     if new_sha in _known_generated(folder, part, record):
         return PartOutcome(part=part, action="bewerking-behouden", path=draft)
     version_path = _write_version(folder, part, text, record, new_sha)
