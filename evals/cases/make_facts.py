@@ -198,7 +198,8 @@ def rood_seizoen(base: Bundle) -> Bundle:
                                   {"opzeggingen": 9100, "vorige_maand": 6200},
                                   "salesforce_churn_reasons.csv")]
     wacht = set_kpi(f, "wachttijd", 131, 112)
-    wacht["seasonal"] = {"expected": False, "pattern": None, "same_month_last_year": 112.0,
+    wacht["seasonal"] = {"expected": False, "pattern": None,
+                         "same_month_last_year": wacht["trend"][0]["value"],
                          "change_last_year_pct": None,
                          "note": "rood en niet verklaard door een seizoenspatroon"}
     wacht["evidence"] = [evidence("contribution", "telefonie regio Noord",

@@ -10,7 +10,9 @@ A case is a YAML file in ``evals/cases/`` (files starting with ``_`` are setting
       max_errors: {"*": 0}              # error findings per category; "*" = all categories
       required_phrases:
         - {text: "in lijn met het seizoen", part: analyse, kpi: churn}
-      forbidden_strings: ["users"]
+      forbidden_strings: ["users"]          # nowhere; prefix "re:" for a regex
+      forbidden_phrases:                    # scoped like required_phrases
+        - {text: "niet verklaard", part: analyse, kpi: churn}
       planted_pii: []                   # must not survive scrubbing nor reach any draft
       rood_covered: true                # every rood KPI: section with cause, action, owner
       priorities: 3                     # exactly N items under "## Top 3 prioriteiten"
@@ -53,6 +55,7 @@ class Expectations(_Strict):
     max_warnings: dict[str, int] = Field(default_factory=dict)
     required_phrases: list[Phrase] = Field(default_factory=list)
     forbidden_strings: list[str] = Field(default_factory=list)
+    forbidden_phrases: list[Phrase] = Field(default_factory=list)
     planted_pii: list[str] = Field(default_factory=list)
     rood_covered: bool = True
     priorities: int | None = 3

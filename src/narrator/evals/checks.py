@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from narrator.config import load_yaml
-from narrator.evals.cases import Case, cases_dir
+from narrator.evals.cases import Case, Phrase, cases_dir
 from narrator.evals.scorecard import CATEGORIES, CaseResult, Coverage
 from narrator.facts import Facts, KPIFact
 
@@ -153,18 +153,27 @@ def _limit_failures(result: CaseResult, limits: dict[str, int], severity: str) -
     return out
 
 
+def _scope(phrase: Phrase, facts: Facts, texts: dict[str, str]) -> tuple[str, str]:
+    """The text a phrase is looked for in, and its Dutch name."""
+    if phrase.kpi:
+        kpi = facts.kpi(phrase.kpi)
+        return kpi_section(texts.get("analyse", ""), kpi) or "", f"de sectie {kpi.name}"
+    parts = [phrase.part] if phrase.part else list(texts)
+    return "\n".join(texts.get(p, "") for p in parts), phrase.part or "de tekst"
+
+
 def _phrase_failures(case: Case, facts: Facts, texts: dict[str, str]) -> list[str]:
+    exp = case.expectations
     out = []
-    for phrase in case.expectations.required_phrases:
-        parts = [phrase.part] if phrase.part else list(texts)
-        scope = " ".join(texts.get(p, "") for p in parts)
-        where = phrase.part or "de tekst"
-        if phrase.kpi:
-            body = kpi_section(texts.get("analyse", ""), facts.kpi(phrase.kpi))
-            scope, where = body or "", f"de sectie {facts.kpi(phrase.kpi).name}"
+    for phrase in exp.required_phrases:
+        scope, where = _scope(phrase, facts, texts)
         if not _contains(scope, phrase.text):
             out.append(f"'{phrase.text}' ontbreekt in {where}")
-    for needle in case.expectations.forbidden_strings:
+    for phrase in exp.forbidden_phrases:
+        scope, where = _scope(phrase, facts, texts)
+        if _contains(scope, phrase.text):
+            out.append(f"verboden tekst '{phrase.text}' staat in {where}")
+    for needle in exp.forbidden_strings:
         hits = [p for p, t in texts.items() if _contains(t, needle)]
         if hits:
             out.append(f"verboden tekst '{needle}' staat in {', '.join(hits)}")
