@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from narrator.privacy.lexicon import NameLexicon
@@ -196,6 +197,8 @@ def _phrase_set(phrases: list[str]) -> frozenset[str]:
 
 def _phrase_end(text: str, toks: list[Tok], i: int, phrases: frozenset[str]) -> int | None:
     """Index after a (1-3 word) phrase from ``phrases`` starting at ``i``, else None."""
+    if toks[i].low.rstrip(".") not in _first_words(phrases):
+        return None
     for n in (3, 2, 1):
         if i + n > len(toks):
             continue
@@ -205,6 +208,11 @@ def _phrase_end(text: str, toks: list[Tok], i: int, phrases: frozenset[str]) -> 
         if " ".join(t.low.rstrip(".") for t in words) in phrases:
             return i + n
     return None
+
+
+@lru_cache(maxsize=8)
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.split(" ")[0] for p in phrases)
 
 
 def _adjacent(text: str, a: Tok, b: Tok) -> bool:
