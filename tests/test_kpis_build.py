@@ -162,3 +162,24 @@ def test_nps_drop_in_oost_gives_segments_and_comments_from_oost():
     assert [c.region for c in comments[:6]] == ["Oost"] * 6
     assert [c.score for c in comments[4:6]] == [2, 2]
     assert "0612345678" in comments[0].text  # unscrubbed at this stage
+
+
+def test_perfect_previous_month_then_outage_is_rood_without_finite_deviation():
+    av = b.availability(MONTHS)
+    av.loc[av["date"].dt.strftime("%Y-%m") == "2026-10", "availability_pct"] = 100.0
+    avail = _facts(availability=av).kpi("beschikbaarheid")
+    # unavailability 0 -> 0,05: infinitely worse; JSON cannot hold inf, so None and rood
+    assert avail.deviation_pct is None and avail.status == "rood"
+    assert math.fsum(d.contribution for d in avail.drivers if d.dimension == "region") == \
+        pytest.approx(-0.05)
+
+
+def test_broken_evidence_settings_is_a_config_error(tmp_path):
+    from narrator.errors import ConfigError
+    from narrator.kpis.settings import load_evidence_settings
+
+    bad = tmp_path / "evidence.yaml"
+    bad.write_text("spike_factor: veel\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="spike_factor"):
+        load_evidence_settings(bad)
+    assert load_evidence_settings(tmp_path / "absent.yaml").spike_factor == 1.5
