@@ -1,9 +1,13 @@
 """Vectorised typing of text columns: dates (ISO and Dutch day-first), numbers (decimal comma).
 
-Errors name the file, the line in the file (the header is line 1) and the export's column.
+Text work is done once per distinct value (``by_unique``), so a 130.000-row export with a few
+hundred distinct dates or labels costs milliseconds. Errors name the file, the row in the file
+(the header is row 1) and the export's column.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -31,49 +35,88 @@ class ColumnContext:
         return DataError(message, file=self.file, row=int(self.lines[position]),
                          column=self.column)
 
+    def fail_value(self, values: pd.Series, bad: object, message: str) -> DataError:
+        """Error at the first row holding ``bad``."""
+        position = int(np.flatnonzero((values == bad).to_numpy())[0])
+        return self.fail(position, message)
+
+
+def by_unique(values: pd.Series, fn: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """Apply ``fn`` to the distinct values only and spread the result back over the rows."""
+    codes, uniques = pd.factorize(values, sort=False)
+    result = fn(pd.Series(uniques, dtype=object))
+    return pd.Series(result.to_numpy()[codes], index=values.index)
+
+
+def clean_text(values: pd.Series, missing: list[str]) -> pd.Series:
+    """Strip spaces; missing markers become ''."""
+    def clean(u: pd.Series) -> pd.Series:
+        u = u.str.strip()
+        return u.where(~u.isin(missing), "")
+    return by_unique(values, clean)
+
 
 def parse_dates(values: pd.Series, ctx: ColumnContext, *, with_time: bool) -> pd.Series:
     """Parse with the first format that reads every non-empty value."""
-    present = values != ""
-    sample = values[present]
+    uniques = pd.Series(pd.unique(values[values != ""]), dtype=object)
     formats = DATETIME_FORMATS if with_time else DATE_FORMATS
     best: tuple[int, pd.Series] | None = None
     for fmt in formats:
-        parsed = pd.to_datetime(sample, format=fmt, errors="coerce")
+        parsed = pd.to_datetime(uniques, format=fmt, errors="coerce")
         bad = int(parsed.isna().sum())
         if bad == 0:
-            out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
-            out[present] = parsed.astype("datetime64[ns]")
-            return out
+            return _spread(values, uniques, parsed.astype("datetime64[ns]"))
         if best is None or bad < best[0]:
             best = (bad, parsed)
     assert best is not None
-    first_bad = best[1].index[best[1].isna()][0]
-    position = values.index.get_loc(first_bad)
-    raise ctx.fail(position, f"datum '{values[first_bad]}' kan niet worden gelezen")
+    first_bad = uniques[best[1].isna()].iloc[0]
+    raise ctx.fail_value(values, first_bad, f"datum '{first_bad}' kan niet worden gelezen")
+
+
+def _spread(values: pd.Series, uniques: pd.Series, parsed: pd.Series) -> pd.Series:
+    """Per-row result from per-distinct-value results; values not in ``uniques`` become NaT."""
+    position = pd.Index(uniques).get_indexer(values)
+    out = np.append(parsed.to_numpy(), np.datetime64("NaT", "ns"))[position]
+    return pd.Series(out, index=values.index, dtype="datetime64[ns]")
 
 
 def parse_numbers(values: pd.Series, ctx: ColumnContext, *, integer: bool) -> pd.Series:
-    """Parse numbers with decimal point or decimal comma (then '.' is a thousands separator)."""
-    text = values.str.strip().str.replace("\u00a0", "", regex=False).str.replace(" ", "")
-    present = text != ""
-    if text.str.contains(",", regex=False).any():
+    """Numbers with decimal point, or decimal comma (then '.' separates thousands)."""
+    present = (values != "").to_numpy()
+    distinct = pd.unique(values)
+    comma = any("," in v for v in distinct)
+    int_dots = integer and any("." in v for v in distinct)  # '2.500' is 2500 in a count
+    parsed = None if comma or int_dots else pd.to_numeric(values, errors="coerce")
+    if parsed is None or _needs_text_path(parsed, present, integer):
+        parsed = by_unique(values, lambda u: _parse_text_numbers(u, comma, integer))
+        parsed = pd.to_numeric(parsed, errors="coerce")
+    bad = present & parsed.isna().to_numpy()
+    if bad.any():
+        position = int(np.flatnonzero(bad)[0])
+        raise ctx.fail(position, f"getal '{values.iloc[position]}' kan niet worden gelezen")
+    if integer:
+        fractional = present & (parsed.fillna(0) % 1 != 0).to_numpy()
+        if fractional.any():
+            position = int(np.flatnonzero(fractional)[0])
+            raise ctx.fail(position, f"'{values.iloc[position]}' is geen geheel getal")
+        return parsed.astype("Int64")
+    return parsed.astype("float64")
+
+
+def _needs_text_path(parsed: pd.Series, present: np.ndarray, integer: bool) -> bool:
+    if (present & parsed.isna().to_numpy()).any():
+        return True
+    return integer and bool((parsed.fillna(0) % 1 != 0).any())
+
+
+def _parse_text_numbers(text: pd.Series, comma: bool, integer: bool) -> pd.Series:
+    text = text.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
+    if comma:
         text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     elif integer:
         thousands = text.str.match(_THOUSANDS_INT)
         text = text.where(~thousands, text.str.replace(".", "", regex=False))
-    parsed = pd.to_numeric(text.where(present, None), errors="coerce")
-    bad = present & parsed.isna()
-    if bad.any():
-        position = int(np.flatnonzero(bad.to_numpy())[0])
-        raise ctx.fail(position, f"getal '{values.iloc[position]}' kan niet worden gelezen")
-    if integer:
-        fractional = present & (parsed.fillna(0) % 1 != 0)
-        if fractional.any():
-            position = int(np.flatnonzero(fractional.to_numpy())[0])
-            raise ctx.fail(position, f"'{values.iloc[position]}' is geen geheel getal")
-        return parsed.astype("Int64")
-    return parsed.astype("float64")
+    return pd.to_numeric(text.where(text != "", None), errors="coerce")
 
 
 def parse_months(values: pd.Series, ctx: ColumnContext) -> pd.Series:

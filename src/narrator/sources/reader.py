@@ -11,7 +11,13 @@ import pandas as pd
 
 from narrator.errors import DataError
 from narrator.facts import SourceFile
-from narrator.sources.convert import ColumnContext, parse_dates, parse_months, parse_numbers
+from narrator.sources.convert import (
+    ColumnContext,
+    clean_text,
+    parse_dates,
+    parse_months,
+    parse_numbers,
+)
 from narrator.sources.csvio import read_csv_text
 from narrator.sources.mapping import SourceSpec, resolve_columns
 
@@ -76,8 +82,7 @@ def read_file(path: Path, spec: SourceSpec) -> tuple[pd.DataFrame, SourceFile, d
     lines = np.arange(2, len(raw.frame) + 2)
     out = pd.DataFrame(index=raw.frame.index)
     for fld, source_col in names.items():
-        values = raw.frame[source_col].str.strip()
-        values = values.where(~values.isin(spec.missing), "")
+        values = clean_text(raw.frame[source_col], spec.missing)
         ctx = ColumnContext(path.name, source_col, lines)
         _require_filled(values, fld, spec, ctx)
         out[fld] = _typed(values, spec.types[fld], ctx)
