@@ -61,10 +61,12 @@ def evaluate(
         console.width = max(console.width, 110)
     selected = load_cases(cases, only=case or None)
     with console.status("eval draait …"):
-        card = run_eval(selected, options, progress=lambda n: console.log(f"case {n}"))
+        card = run_eval(selected, options, components=not case,
+                        progress=lambda n: console.log(f"case {n}"))
     baseline_path = baseline or default_baseline_path(backend)
     if case:
-        card.notes.append("deelselectie van cases: niet vergeleken met de baseline")
+        card.notes.append("deelselectie van cases: niet vergeleken met de baseline; "
+                          "validatorcorpus en PII-set niet gescoord")
     elif baseline_path.exists():
         card = apply_baseline(card, load_baseline(baseline_path), baseline_path)
     else:

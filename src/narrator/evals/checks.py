@@ -138,6 +138,10 @@ def _contains(text: str, needle: str) -> bool:
     return re.search(left + re.escape(needle) + right, text, re.IGNORECASE) is not None
 
 
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _limit_failures(result: CaseResult, limits: dict[str, int], severity: str) -> list[str]:
     label = "fouten" if severity == "error" else "waarschuwingen"
     out = []
@@ -146,7 +150,7 @@ def _limit_failures(result: CaseResult, limits: dict[str, int], severity: str) -
                  if f.severity == severity and (cat == "*" or f.category == cat)]
         if len(found) > limit:
             scope = "totaal" if cat == "*" else cat
-            shown = "; ".join(f"{f.part}:{f.line} {f.category}/{f.rule} '{f.match}'"
+            shown = "; ".join(f"{f.part}:{f.line} {f.category}/{f.rule} '{_short(f.match)}'"
                               for f in found[:3])
             more = f" (+{len(found) - 3})" if len(found) > 3 else ""
             out.append(f"{len(found)} {label} ({scope}), maximaal {limit}: {shown}{more}")
