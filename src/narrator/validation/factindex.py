@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from narrator.facts import Facts, KPIFact
 from narrator.numbers import format_number
@@ -156,7 +157,12 @@ def kpi_keys(kpi_id: str, name: str) -> set[str]:
     return {k for k in {name.lower(), kpi_id.lower().replace("_", " "), bare, *inner} if k}
 
 
-def mentions(keys: set[str], text: str) -> bool:
+def mentions(keys: set[str] | frozenset[str], text: str) -> bool:
     """True when ``text`` contains one of ``keys`` as whole words (case-insensitive)."""
-    text = text.lower()
-    return any(re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", text) for k in keys)
+    return _keys_pattern(frozenset(keys)).search(text) is not None
+
+
+@lru_cache(maxsize=512)
+def _keys_pattern(keys: frozenset[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)

@@ -47,9 +47,11 @@ _TREND_WORDS = re.compile(
     + "|".join(MONTHS_NL) + r")\b", re.IGNORECASE)
 
 
-def _scopes(ctx: Context, facts: Facts) -> list[tuple[int, int, frozenset[str] | None, bool]]:
+def _scopes(ctx: Context, facts: Facts,
+            aliases: dict[str, list[str]]) -> list[tuple[int, int, frozenset[str] | None, bool]]:
     """Per sentence: its span, the KPIs it names (None: none named) and whether trend applies."""
-    keys = {k.id: kpi_keys(k.id, k.name) for k in facts.kpis}
+    keys = {k.id: frozenset(kpi_keys(k.id, k.name) | {a.lower() for a in aliases.get(k.id, [])})
+            for k in facts.kpis}
     out = []
     for sent in ctx.doc.sentences:
         text = ctx.doc.masked[sent.start:sent.end]
@@ -72,7 +74,7 @@ def check_fidelity(rule: FidelityRule, ctx: Context) -> list[Finding]:
         return []
     index = fact_index(ctx.facts)
     ignored = _ignored_spans(rule, ctx.doc.masked)
-    scopes = _scopes(ctx, ctx.facts)
+    scopes = _scopes(ctx, ctx.facts, rule.kpi_aliases)
     out = []
     for tok in number_tokens(ctx):
         if classify(tok) is not None or any(s <= tok.digits_start < e for s, e in ignored):

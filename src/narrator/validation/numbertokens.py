@@ -21,7 +21,8 @@ _SKIP = re.compile(
     rf"|\b\d{{1,2}}[-/]\d{{1,2}}[-/]\d{{2,4}}\b"
     rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\b"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"
-    r"|\b(?:om|vanaf|tot)\s+\d{1,2}[.:]\d{2}\b"
+    r"|\b\d{1,2}[.:]\d{2}\s*uur\b(?=\s*(?:-|tot|en)\s*\d)"
+    r"|\b(?:om|vanaf|tot)\s+\d{1,2}[.:]\d{2}\s*uur\b"
     r"|(?:ticket|incident|case|melding|nummer|nr\.?)\s*#?\s*\d+"
     r"|#\d+"
     r"|\b(?:19|20)\d{2}\b(?![.,]\d)",

@@ -156,6 +156,9 @@ class FidelityRule(_Rule):
 
     type: Literal["number_fidelity"]
     ignore: list[str] = Field(default_factory=list, description="regexes around skipped numbers")
+    kpi_aliases: dict[str, list[str]] = Field(
+        default_factory=dict, description="extra words that name a KPI in a sentence (by KPI id)"
+    )
 
     @field_validator("ignore")
     @classmethod
