@@ -39,9 +39,21 @@ def test_lineage_names_files_hashes_rows_and_formula():
     contacts = _facts().kpi("contacten")
     assert contacts.lineage.files == ["servicenow_cases.csv", "salesforce_accounts.csv"]
     assert contacts.lineage.sha256 == ["a" * 64, "a" * 64]
-    # 30 days x 2 regions x 2 channels x 2 categories = 240 case rows + 4 account rows
-    assert contacts.lineage.rows == 244
-    assert "sum(contacts)" in contacts.lineage.formula and "2026-11" in contacts.lineage.filter
+    # both months: per day 2 regions x 2 channels x 2 categories = 8 case rows;
+    # October 31 x 8 = 248 + 4 account rows, November 30 x 8 = 240 + 4 account rows = 496
+    assert contacts.lineage.rows == 496
+    assert "sum(contacts)" in contacts.lineage.formula
+    assert "2026-10, 2026-11" in contacts.lineage.filter
+
+
+def test_monthly_files_are_narrowed_to_the_months_used():
+    from narrator.facts import SourceFile
+    from narrator.kpis.lineage import files_for
+
+    names = ["cases_2026-09.csv", "cases_2026-10.csv", "cases_2026-11.csv", "accounts.csv"]
+    files = [SourceFile(system="x", path=f"data/{n}", sha256="0" * 64, rows=1) for n in names]
+    kept = [f.path for f in files_for(files, {"2026-10", "2026-11"})]
+    assert kept == ["data/cases_2026-10.csv", "data/cases_2026-11.csv", "data/accounts.csv"]
 
 
 def test_trend_is_none_where_no_data():

@@ -62,6 +62,14 @@ def test_outage_linked_across_sources(facts):
     assert facts.kpi("nps").status in ("oranje", "rood")
 
 
+def test_lineage_and_refs_name_only_the_months_files(facts):
+    contacts = facts.kpi("contacten")
+    names = [Path(p).name for p in contacts.lineage.files]
+    assert names[:2] == ["servicenow_cases_2026-10.csv", "servicenow_cases_2026-11.csv"]
+    assert len(contacts.lineage.sha256) == len(names)
+    assert contacts.drivers[0].source_ref.file == names[0] + ", " + names[1]
+
+
 def test_calm_kpis_stay_groen(facts):
     assert {k.id for k in facts.kpis if k.status == "groen"} >= {"fcr", "sla_techniek",
                                                                   "hersteltijd"}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 from narrator.calendar import parse_month, previous_month, report_deadline, shift_month
 from narrator.config import (
@@ -21,16 +20,15 @@ from narrator.facts import (
     Evidence,
     Facts,
     KPIFact,
-    Lineage,
     Organisation,
     Owner,
-    SourceFile,
     TrendPoint,
 )
 from narrator.kpis import evidence as ev
 from narrator.kpis.checks import partial_month_warnings, require_months
 from narrator.kpis.compute import Measure, build_measure
 from narrator.kpis.drivers import SegmentChange, decompose, share_of_change, top_driver
+from narrator.kpis.lineage import file_labels, kpi_lineage
 from narrator.kpis.seasonality import Move, judge
 from narrator.kpis.settings import EvidenceSettings, load_evidence_settings
 from narrator.kpis.status import change_pct, classify, deviation, norm_met
@@ -38,7 +36,6 @@ from narrator.kpis.tables import Tables, prepare
 from narrator.numbers import format_month
 from narrator.sources.schema import SourceBundle
 
-SYSTEMS = {"netmonitor": "NetMonitor", "servicenow": "ServiceNow", "salesforce": "Salesforce"}
 TREND_MONTHS = 13
 
 # Which extra evidence each formula gets when its KPI is oranje or rood (beyond the
@@ -80,13 +77,13 @@ def build_facts(bundle: SourceBundle, month: str) -> Facts:
     settings = load_evidence_settings()
     previous = previous_month(month)
     tables = prepare(bundle)
-    files = _file_labels(bundle)
+    files = file_labels(bundle)
     measures = {k.id: _measure(k, tables, settings) for k in catalogue.kpis}
     needed = sorted({t for k in catalogue.kpis for t in measures[k.id].tables}
                     | {t for k in catalogue.kpis for t in EVIDENCE_TABLES.get(k.formula, ())})
     require_months(tables, needed, month, previous, files)
     partial = partial_month_warnings(tables, month, files)
-    ctx = ev.Context(tables, month, previous, settings, files)
+    ctx = ev.Context(tables, month, previous, settings, file_labels(bundle, {month, previous}))
     kpis = [_kpi_fact(k, measures[k.id], ctx, catalogue, org, bundle, partial)
             for k in catalogue.kpis]
     return _assemble(bundle, month, previous, org, tables, ctx, kpis, measures, catalogue,
@@ -107,11 +104,6 @@ def _formula_tables(kpi: KPIDefinition) -> tuple[str, ...]:
                  "salesforce_surveys": ("surveys",)}
     extra = ("accounts",) if kpi.formula == "contacts_per_1000" else ()
     return by_source.get(kpi.source, ()) + extra
-
-
-def _file_labels(bundle: SourceBundle) -> dict[str, str]:
-    return {table: ", ".join(Path(f.path).name for f in files)
-            for table, files in bundle.files.items() if files}
 
 
 def _assemble(bundle: SourceBundle, month: str, previous: str, org: OrganisationConfig,
@@ -176,7 +168,7 @@ def _kpi_fact(kpi: KPIDefinition, measure: Measure, ctx: ev.Context, catalogue: 
         owner=Owner(name=org.member(kpi.owner).name, role=org.member(kpi.owner).role),
         trend=[TrendPoint(month=m, value=values[m]) for m in reversed(months[:TREND_MONTHS])],
         seasonal=seasonal, drivers=drivers, evidence=evidence,
-        lineage=_lineage(kpi, measure, ctx, bundle),
+        lineage=kpi_lineage(kpi.source, measure, ctx.tables, bundle, month, previous),
         warnings=[partial[t] for t in measure.tables if t in partial],
     )
 
@@ -206,12 +198,3 @@ def _ordered(changes: list[SegmentChange], dims: list[str], total: float) -> lis
                   key=lambda c: (rank.get(c.dimension, 99), -share_of_change(c.contribution,
                                                                              total)))
     return ([top] if top else []) + rest
-
-
-def _lineage(kpi: KPIDefinition, measure: Measure, ctx: ev.Context,
-             bundle: SourceBundle) -> Lineage:
-    files: list[SourceFile] = [f for t in measure.tables for f in bundle.files.get(t, [])]
-    system = files[0].system if files else SYSTEMS.get(kpi.source.split("_")[0], kpi.source)
-    return Lineage(system=system, files=[f.path for f in files], sha256=[f.sha256 for f in files],
-                   rows=measure.rows(ctx.tables, ctx.month),
-                   filter=f"maand == {ctx.month} ({measure.filter})", formula=measure.formula)
