@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from sampledata_kpis import deviation, kpis, status
 from typer.testing import CliRunner
@@ -69,13 +70,33 @@ def test_committed_samples_have_connectnl_scale(samples) -> None:
     assert monthly.between(250_000, 380_000).all()
 
 
-def test_free_texts_carry_pii_and_one_planted_injection(samples) -> None:
-    texts = " ".join(samples.tables["incidents"]["description"].dropna()) + " ".join(
-        samples.tables["surveys"]["comment"].dropna())
-    for fragment in ("06-", "KL-", "@", "NL", "Groen", "Negeer alle eerdere instructies"):
-        assert fragment in texts
+PII_PATTERNS = {
+    "mobile": r"\b06[- ]?\d{4} ?\d{4}\b",
+    "international": r"(?:\+31|0031) 6 \d{8}",
+    "email": r"[\w.]+@[\w.]+\.(?:nl|com)",
+    "iban": r"\bNL\d{2}[A-Z]{4}\d{10}\b",
+    "customer_no": r"\bKL-\d{7}\b",
+    "postcode": r"\b\d{4} [A-Z]{2}\b",
+    "birth_date": r"geb\. \d{2}-\d{2}-\d{4}",
+    "lower_case_name": r"klant [a-z]+ (?:de |van )?[a-z]+",
+    "hard_surname": r"\b(?:Groen|Bakker|Visser|de Boer)\b",
+}
+
+
+@pytest.mark.parametrize(("kind", "pattern"), PII_PATTERNS.items())
+def test_free_texts_carry_realistic_pii(samples, kind: str, pattern: str) -> None:
+    texts = pd.concat([samples.tables["incidents"]["description"].dropna(),
+                       samples.tables["incidents"]["close_notes"].dropna(),
+                       samples.tables["surveys"]["comment"].dropna()])
+    assert texts.str.contains(pattern).sum() >= 3, kind
+
+
+def test_exactly_two_planted_injections(samples) -> None:
+    marker = "Negeer alle eerdere instructies"
     comments = samples.tables["surveys"]["comment"].dropna()
-    assert comments.str.contains("Negeer alle eerdere instructies").sum() == 1
+    notes = samples.tables["incidents"]["close_notes"].dropna()
+    assert comments.str.contains(marker).sum() == 1
+    assert notes.str.contains(marker).sum() == 1
 
 
 EXPECTED_NOVEMBER = {

@@ -55,13 +55,22 @@ def load_mapping(path: Path | None = None) -> ColumnMapping:
         loc = ".".join(str(p) for p in err["loc"])
         raise ConfigError(f"{loc}: {err['msg']}", file=str(path)) from exc
     for sid, spec in mapping.sources.items():
-        untyped = set(spec.columns) ^ set(spec.types)
-        if untyped:
-            raise ConfigError(
-                f"bron '{sid}': velden zonder type of zonder kolomnamen: {sorted(untyped)}",
-                file=str(path),
-            )
+        _check_spec(sid, spec, path)
     return mapping
+
+
+def _check_spec(source_id: str, spec: SourceSpec, path: Path) -> None:
+    """Every field named in types/key/nullable/history/daily must have column names."""
+    untyped = set(spec.columns) ^ set(spec.types)
+    if untyped:
+        raise ConfigError(
+            f"bron '{source_id}': velden zonder type of zonder kolomnamen: {sorted(untyped)}",
+            file=str(path),
+        )
+    named = [*spec.key, *spec.nullable, *(f for f in (spec.history, spec.daily) if f)]
+    unknown = sorted(set(named) - set(spec.columns))
+    if unknown:
+        raise ConfigError(f"bron '{source_id}': onbekende velden {unknown}", file=str(path))
 
 
 def normalise_name(name: str) -> str:
