@@ -54,8 +54,9 @@ EVIDENCE: dict[str, list[EvidenceFn]] = {
     "incident_mean_restore_hours": [lambda c, d: ev.incident_evidence(c, _region_of(d))],
     "contacts_per_1000": [lambda c, d: ev.contact_spikes(c),
                           lambda c, d: ev.ticket_categories(c)],
-    "mean_wait_seconds": [lambda c, d: ev.ticket_categories(c),
-                          lambda c, d: ev.contact_spikes(c)],
+    # waiting time: more contacts in a region after an outage can explain it; the ticket
+    # category mix cannot (the per-channel split is already in the drivers)
+    "mean_wait_seconds": [lambda c, d: ev.contact_spikes(c)],
     "first_contact_resolution": [lambda c, d: ev.ticket_categories(c)],
     "technical_within_sla": [lambda c, d: ev.ticket_categories(c, "tech_tickets")],
     "churn_rate": [lambda c, d: ev.churn_reasons(c)],
