@@ -70,7 +70,7 @@ def _timed(timings: dict[str, float], stage: str, progress: Progress) -> Iterato
     progress(stage)
     start = time.perf_counter()
     yield
-    timings[stage] = round(time.perf_counter() - start, 3)
+    timings[stage] = round(timings.get(stage, 0.0) + time.perf_counter() - start, 3)
 
 
 def build_scrubbed_facts(request: RunRequest, timings: dict[str, float],
@@ -99,32 +99,42 @@ def latest_month(bundle: Any) -> str:
 
 
 def run_report(request: RunRequest, progress: Progress = lambda _s: None) -> RunOutcome:
-    """Produce the report folder for one month. Raises NarratorError on bad input."""
+    """Produce the report folder for one month. Raises NarratorError on bad input.
+
+    The page budget is checked on the generated text before anything is written, so one run
+    writes the drafts once (a reviewer's edited draft gets at most one new version).
+    """
     timings: dict[str, float] = {}
     facts = build_scrubbed_facts(request, timings, progress)
     report_dir = request.report_dir
     save_facts(facts, report_dir / "facts.json")
-    draft, written = _draft_and_write(request, facts, timings, progress, shorten=None)
-    render = _render_concept(facts, report_dir, timings, progress)
+    draft = _draft(request, facts, timings, progress, shorten=None)
+    render = _render(facts, draft.texts, report_dir, timings, progress)
     if render.overflows:
         progress("tekst inkorten (paginabudget)")
-        draft, written = _draft_and_write(request, facts, timings, progress,
-                                          shorten=set(render.overflows))
-        render = _render_concept(facts, report_dir, timings, progress)
+        draft = _draft(request, facts, timings, progress, shorten=set(render.overflows))
+        render = _render(facts, draft.texts, report_dir, timings, progress)
+    written = _write(report_dir, draft.texts)
+    texts = current_texts(report_dir)
+    if texts != draft.texts:  # the reviewer's edits were kept: the concept shows their text
+        render = _render(facts, texts, report_dir, timings, progress)
     findings = _validate(report_dir, timings, progress)
     return _outcome(request, facts, draft, written, render, findings, timings)
 
 
-def _draft_and_write(request: RunRequest, facts: Facts, timings: dict[str, float],
-                     progress: Progress, shorten: set[str] | None) -> tuple[Any, Any]:
+def _draft(request: RunRequest, facts: Facts, timings: dict[str, float], progress: Progress,
+           shorten: set[str] | None) -> Any:
     from narrator.drafting import draft_report
-    from narrator.review import write_drafts
 
     with _timed(timings, "tekst opstellen", progress):
-        draft = draft_report(facts, backend=request.backend, model=request.model,
-                             run_dir=request.report_dir, shorten=shorten)
-        written = write_drafts(request.report_dir, draft.texts)
-    return draft, written
+        return draft_report(facts, backend=request.backend, model=request.model,
+                            run_dir=request.report_dir, shorten=shorten)
+
+
+def _write(report_dir: Path, texts: dict[str, str]) -> Any:
+    from narrator.review import write_drafts
+
+    return write_drafts(report_dir, texts)
 
 
 def current_texts(report_dir: Path) -> dict[str, str]:
@@ -133,13 +143,12 @@ def current_texts(report_dir: Path) -> dict[str, str]:
             for part in ("dashboard", "analyse", "samenvatting")}
 
 
-def _render_concept(facts: Facts, report_dir: Path, timings: dict[str, float],
-                    progress: Progress) -> Any:
+def _render(facts: Facts, texts: dict[str, str], report_dir: Path, timings: dict[str, float],
+            progress: Progress) -> Any:
     from narrator.render import render_report
 
     with _timed(timings, "PDF's opmaken", progress):
-        return render_report(facts, current_texts(report_dir), report_dir / "concept",
-                             concept=True)
+        return render_report(facts, texts, report_dir / "concept", concept=True)
 
 
 def _validate(report_dir: Path, timings: dict[str, float], progress: Progress) -> list[Any]:

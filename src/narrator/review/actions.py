@@ -13,13 +13,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from narrator.config import load_yaml
+from narrator.config import config_dir, load_yaml
 from narrator.errors import ConfigError, DataError
 from narrator.facts import ActionFollowUp, Facts, KPIFact, Owner, Status
 from narrator.review.folder import ReportFolder, previous_month
 
 ACTIONS_FILE = "actions.json"
-KEYWORDS_FILE = Path(__file__).with_name("kpi_keywords.yaml")
 _STATUS_RANK: dict[str, int] = {"groen": 0, "oranje": 1, "rood": 2}
 _COLUMNS = {"wat": "what", "wie": "who", "wanneer": "due", "verwacht effect": "effect",
             "kpi": "kpi"}
@@ -139,8 +138,9 @@ def _score(text: str, keywords: set[str]) -> int:
     return sum(f" {w} " in padded for w in keywords)
 
 
-def kpi_keywords(facts: Facts, path: Path = KEYWORDS_FILE) -> dict[str, set[str]]:
-    """Per KPI: its id, its full name and the keywords from ``kpi_keywords.yaml``."""
+def kpi_keywords(facts: Facts, path: Path | None = None) -> dict[str, set[str]]:
+    """Per KPI: its id, its full name and the keywords from ``config/kpi_keywords.yaml``."""
+    path = path or config_dir() / "kpi_keywords.yaml"
     listed = load_yaml(path) or {}
     if not isinstance(listed, dict):
         raise ConfigError("verwacht per KPI-id een lijst met woorden", file=str(path))
