@@ -124,3 +124,21 @@ def test_cli_reports_data_error_without_traceback(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "--months moet tussen 1 en 120 liggen" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("edit", "fragment"), [
+    (("key: [date, region, channel, category]", "key: [date, regio_x]"), "onbekende velden"),
+    (("      tech_made_sla: int\n", ""), "zonder type"),
+    (("table: cases", "table: [kapot"), "ongeldige YAML"),
+])
+def test_broken_mapping_is_a_config_error(tmp_path: Path, edit: tuple[str, str],
+                                          fragment: str) -> None:
+    from narrator.config import config_dir
+    from narrator.errors import ConfigError
+
+    text = (config_dir() / "columns.yaml").read_text(encoding="utf-8")
+    assert edit[0] in text
+    mapping = tmp_path / "columns.yaml"
+    mapping.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    with pytest.raises(ConfigError, match=fragment):
+        load_sources(write_minimal(tmp_path / "exports"), mapping)
