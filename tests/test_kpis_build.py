@@ -195,3 +195,12 @@ def test_broken_evidence_settings_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="spike_factor"):
         load_evidence_settings(bad)
     assert load_evidence_settings(tmp_path / "absent.yaml").spike_factor == 1.5
+
+
+def test_partial_month_already_reported_by_the_readers_is_said_once():
+    cases = b.cases(MONTHS)
+    data = b.bundle(cases=cases[cases["date"] < pd.Timestamp("2026-11-21")])
+    data.partial, data.warnings = {"cases": ["2026-11"]}, ["cases: november 2026 is onvolledig"]
+    facts = build_facts(data, "2026-11")
+    assert facts.warnings == ["cases: november 2026 is onvolledig"]
+    assert "20 van de 30" in facts.kpi("fcr").warnings[0]

@@ -87,8 +87,10 @@ def build_facts(bundle: SourceBundle, month: str) -> Facts:
     ctx = ev.Context(tables, month, previous, settings, file_labels(bundle, {month, previous}))
     kpis = [_kpi_fact(k, measures[k.id], ctx, catalogue, org, bundle, partial)
             for k in catalogue.kpis]
-    return _assemble(bundle, month, previous, org, tables, ctx, kpis, measures, catalogue,
-                     list(partial.values()))
+    # the readers may already have warned about the same partial month: say it once
+    reported = {t for t, months in getattr(bundle, "partial", {}).items() if month in months}
+    own = [text for table, text in partial.items() if table not in reported]
+    return _assemble(bundle, month, previous, org, tables, ctx, kpis, measures, catalogue, own)
 
 
 def _measure(kpi: KPIDefinition, tables: Tables, settings: EvidenceSettings) -> Measure:
