@@ -80,8 +80,9 @@ def test_template_wording_with_forbidden_word_makes_eval_fail(
     action = phrases()["actions"]["by_kind"]["incident"]
     monkeypatch.setitem(action, "wat", "Informeer alle gebruikers over storing {ref}")
     result = CliRunner().invoke(app, ["eval", "--case", "typische_maand", "--pages", "none",
-                                      "--out", str(tmp_path)])
+                                      "--json", "--out", str(tmp_path)])
     assert result.exit_code == 1, result.output
-    card = json.loads((tmp_path / "scorecard_template.json").read_text(encoding="utf-8"))
+    card = json.loads(result.stdout)  # --json: the scorecard itself on stdout, tables on stderr
+    assert card == json.loads((tmp_path / "scorecard_template.json").read_text("utf-8"))
     assert card["metrics"]["findings_per_1000_words.terminologie"] > 0
     assert not card["cases"][0]["passed"]
