@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from narrator.privacy.lexicon import NameLexicon
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){1,4}|[^\W\d_](?:[\w'’]|-(?=[^\W\d_]))*")
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){1,4}(?![^\W\d_])|[^\W\d_](?:[\w'’]|-(?=[^\W\d_]))*")
 _TITLE_CASE = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]*(?:[-'’][^\W\d_]+)*")
 _MAX_PARTS = 6
 _INTERFIX_START = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "el", "la", "le",
@@ -39,7 +39,7 @@ class Tok:
 
     @property
     def is_initials(self) -> bool:
-        return self.text.endswith(".") and len(self.text) <= 8 and self.text[0].isupper()
+        return self.text.endswith(".") and len(self.text) <= 8
 
 
 @dataclass(frozen=True)
@@ -86,9 +86,20 @@ class NameFinder:
                     return _hit(toks, j, end, strong=True), end
                 return None, j
         end = self._chain(text, toks, i, after_title=False, after_context=False)
+        if end > i and self._is_place(toks[i:end]):
+            return None, end
         if end > i:
             return self._judge(text, toks, i, end), end
         return None, i + 1
+
+    def _is_place(self, parts: list[Tok]) -> bool:
+        """'Den Haag', 'in Den Haag', 'Bergen op Zoom': a place name, not a person."""
+        words = [p.low for p in parts]
+        if " ".join(words) in self.lex.places:
+            return True
+        lead = parts[0]  # a leading preposition as in "in Den Haag"
+        return lead.text.islower() and lead.low not in self.lex.first_names and \
+            " ".join(words[1:]) in self.lex.places
 
     def _judge(self, text: str, toks: list[Tok], i: int, end: int) -> NameHit | None:
         """Decide whether a chain found without a title or context word is a name."""
@@ -127,7 +138,8 @@ class NameFinder:
                 and self._after_interfix_ok(toks[j + n_inter], tok, first, in_chain,
                                             after_context)):
             return n_inter + 1
-        if tok.is_initials and (after_context or _followed_by_word(text, toks, j)):
+        if tok.is_initials and (after_context or (tok.text[0].isupper()
+                                                  and _followed_by_word(text, toks, j))):
             return 1
         if tok.is_title_case:
             return 1 if self._title_case_ok(tok, first, after_title, after_context,
@@ -145,8 +157,12 @@ class NameFinder:
             low not in self.lex.common_words
         if nxt.is_title_case:
             return surname_ok or in_chain or after_context
-        lower_ok = nxt.text.islower() and low not in self.lex.ambiguous
-        return lower_ok and surname_ok and (in_chain or after_context)
+        if not nxt.text.islower() or low in self.lex.stop_words:
+            return False
+        known = low in self.lex.interfix_surnames or low in self.lex.surnames
+        if in_chain:  # "anna de wit": a first name before it makes the word a surname
+            return known
+        return after_context and surname_ok and low not in self.lex.ambiguous
 
     def _title_case_ok(self, tok: Tok, first: bool, after_title: bool, after_context: bool,
                        in_chain: bool) -> bool:
