@@ -91,6 +91,9 @@ def check_privacy(rule: PrivacyRule, ctx: Context) -> list[Finding]:
                 or _is_allowed(ent, allowed) or not ent.text.strip()):
             continue
         ctx.skip.append((ent.start, ent.end))
-        out.append(ctx.finding(rule, ent.start, ent.end,
-                               message=rule.message.format(entity=ent.entity_type)))
+        finding = ctx.finding(rule, ent.start, ent.end,
+                              message=rule.message.format(entity=ent.entity_type))
+        if ent.score < rule.warning_below:
+            finding = finding.model_copy(update={"severity": "warning"})
+        out.append(finding)
     return out

@@ -174,6 +174,9 @@ class PrivacyRule(_Rule):
     type: Literal["privacy"]
     ignore_entities: list[str] = Field(default_factory=list)
     min_score: float = 0.5
+    warning_below: float = Field(
+        0.0, description="entities scoring below this are reported as warning, not error"
+    )
     allow: list[str] = Field(default_factory=list, description="names that are not PII")
 
 
