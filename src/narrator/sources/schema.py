@@ -34,7 +34,7 @@ CANONICAL: dict[str, dict[str, str]] = {
         "resolved_at": "datetime64[ns] or NaT while open",
         "priority": "str  '2 - High'",
         "region": "str",
-        "service": "str  internet, mobiel, tv, vast, zakelijk",
+        "service": "str  internet, mobiel, tv, vaste telefonie",
         "cause": "str",
         "customers_affected": "int",
         "assignment_group": "str",
