@@ -66,8 +66,11 @@ def page_context(part: Part, facts: Facts, settings: RenderSettings,
 def dashboard_context(facts: Facts, settings: RenderSettings) -> dict[str, Any]:
     """Variables for the dashboard (and the summary's status tally)."""
     thresholds = _default_thresholds()
+    rows = kpi_rows(facts, settings)
+    severity = {"rood": 0, "oranje": 1, "groen": 2}
     return {
-        "rows": kpi_rows(facts, settings),
+        "rows": rows,
+        "rows_by_severity": sorted(rows, key=lambda r: severity[r.status]),
         "counts": status_counts(facts, settings),
         "month_short": _short_month(facts.month, settings),
         "previous_short": _short_month(facts.previous_month, settings),
