@@ -147,7 +147,9 @@ def trend_chart(kpi: KPIFact, settings: RenderSettings, width: int = 300,
     if not known:
         return ""
     c = settings.colours
-    left, right, top, bottom = 44, 34, 14, 18
+    last = next((v for v in reversed(values) if v is not None), known[-1])
+    label_w = 5.2 * len(format_number(last, kpi.decimals))  # 7,5 pt bold digits
+    left, right, top, bottom = 44, max(34, round(label_w) + 8), 14, 18
     scale_vals = known + ([kpi.norm] if kpi.norm is not None else [])
     vmin, vmax, k = _scale(scale_vals, top, height - bottom)
     step = (width - left - right) / max(len(values) - 1, 1)
