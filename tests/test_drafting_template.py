@@ -130,3 +130,33 @@ def test_unknown_backend_is_refused(facts: Facts, tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match="onbekende back end"):
         draft_report(facts, backend="gpt", run_dir=tmp_path)
+
+
+SAMPLES = sorted((Path(__file__).parent / "fixtures" / "drafting").glob("facts_sample_*.json"))
+
+
+@pytest.mark.parametrize("path", [FIXTURE, *SAMPLES], ids=lambda p: p.stem)
+@pytest.mark.parametrize("shorten", [set(), {"dashboard", "analyse", "samenvatting"}],
+                         ids=["volledig", "kort"])
+def test_template_draft_has_no_validator_errors(path: Path, shorten: set[str],
+                                                tmp_path: Path) -> None:
+    validation = pytest.importorskip("narrator.validation")
+    facts = load_facts(path)
+    texts = draft_report(facts, run_dir=tmp_path, shorten=shorten).texts
+    errors = [f"{part}: {f.rule} {f.match!r}" for part, text in texts.items()
+              for f in validation.validate_text(text, facts=facts, part=part)
+              if f.severity == "error"]
+    assert errors == []
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_sample_month_reads_from_evidence(path: Path, tmp_path: Path) -> None:
+    facts = load_facts(path)
+    result = draft_report(facts, run_dir=tmp_path)
+    for kpi in facts.kpis:
+        if kpi.status == "rood":
+            dev = result.deviations[kpi.id]
+            assert dev.verantwoordelijke == kpi.owner.name
+            assert dev.bewijs, kpi.id
+    assert "aandeel_in_verandering" not in result.texts["analyse"]  # no raw figure keys
+    assert "_" not in re.sub(r"`[^`]*`|\(chart:[^)]*\)", "", result.texts["analyse"])

@@ -8,17 +8,19 @@ from narrator.facts import KPIFact
 from narrator.numbers import MONTHS_NL, format_month, format_number, format_percent
 
 
-def figure(value: float, *, signed: bool = False) -> str:
-    """A free figure (evidence, shares): no decimals when whole, else as few as shown."""
-    for decimals in (0, 1, 2):
+def figure(value: float, *, signed: bool = False, max_decimals: int = 2) -> str:
+    """A free figure (evidence): whole from 100 up, else as few decimals as needed."""
+    if abs(value) >= 100:
+        return format_number(value, 0, signed=signed)
+    for decimals in range(max_decimals + 1):
         if round(value, decimals) == round(value, 6):
             return format_number(value, decimals, signed=signed)
-    return format_number(value, 2, signed=signed)
+    return format_number(value, max_decimals, signed=signed)
 
 
 def share(value: float) -> str:
-    """A share of the change in percent: '87,5%' or '88%'."""
-    return figure(value) + "%"
+    """A share of the change in percent: '128%' from ten up, else one decimal ('7,5%')."""
+    return format_number(value, 0 if abs(value) >= 10 else 1) + "%"
 
 
 def bare(kpi: KPIFact, value: float, *, signed: bool = False) -> str:

@@ -6,11 +6,14 @@ Every number is taken from a fact and formatted with :mod:`narrator.numbers` (th
 
 from __future__ import annotations
 
+import string
+from typing import Any
+
 from narrator.drafting import formatting as fmt
 from narrator.drafting.schemas import Action
 from narrator.drafting.storyline import Cluster, main_evidence, phrases
-from narrator.facts import Contribution, Evidence, Facts, Incident, KPIFact
-from narrator.numbers import format_percent
+from narrator.facts import Contribution, Evidence, Facts, Incident, KPIFact, SourceRef
+from narrator.numbers import format_number, format_percent
 
 WORDS = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien")
 
@@ -33,18 +36,43 @@ def impact(facts: Facts, ev: Evidence | None, inc: Incident | None) -> str:
     if klanten is None or uren is None:
         return ""
     service = phrases()["services_down"].get(inc.service, inc.service) if inc else "dienst"
-    return f"{fmt.figure(klanten)} klanten {fmt.figure(uren)} uur geen {service}"
+    return f"{fmt.figure(klanten)} klanten {fmt.figure(uren, max_decimals=1)} uur geen {service}"
 
 
-def _figures(ev: Evidence, facts: Facts) -> str:
-    labels = phrases()["figures"]
-    figs = dict(ev.figures)
-    before = figs.pop("vorige_maand", None)
-    parts = [f"{fmt.figure(v)} {labels.get(k, k.replace('_', ' '))}" for k, v in figs.items()]
-    text = ", ".join(parts)
-    if before is not None:
-        text += f", tegen {fmt.figure(before)} in {fmt.month_label(facts.previous_month)}"
-    return text
+class _FigureFormatter(string.Formatter):
+    """'{klanten:0}' -> '48.200'; '{verschil_pct:+1}' -> '+104,6'; strings pass through."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            signed = format_spec.startswith("+")
+            decimals = int(format_spec.lstrip("+") or 0)
+            return format_number(value, decimals, signed=signed)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _FigureFormatter()
+
+
+def fill_first(templates: list[str], values: dict[str, Any]) -> str | None:
+    """The first template whose slots all exist in ``values``, filled; else None."""
+    for template in templates:
+        try:
+            return _FORMATTER.vformat(template, (), values)
+        except (KeyError, IndexError, ValueError):
+            continue
+    return None
+
+
+def _slots(ev: Evidence, facts: Facts) -> dict[str, Any]:
+    title = fmt.lower_first(ev.title)
+    return {**ev.figures, "titel": title, "Titel": title[:1].upper() + title[1:],
+            "vorige_maand_label": fmt.month_label(facts.previous_month)}
+
+
+def short_cause(ev: Evidence, facts: Facts) -> str:
+    """'opzeggingen met als reden concurrent aanbod, regio West' (for conclusion lines)."""
+    table = phrases()["evidence_short"]
+    return fill_first([table.get(ev.kind, table["default"])], _slots(ev, facts)) or ev.title
 
 
 def incident_sentence(ev: Evidence, facts: Facts, main_kpi: KPIFact | None) -> str:
@@ -53,13 +81,15 @@ def incident_sentence(ev: Evidence, facts: Facts, main_kpi: KPIFact | None) -> s
     stays with the incident (house style)."""
     inc = next((incident(facts, i) for i in ev.source_ref.ids if incident(facts, i)), None)
     ref = ev.source_ref.ids[0] if ev.source_ref.ids else ""
-    what = f"een {fmt.lower_first(inc.cause)} in regio {inc.region}" if inc and inc.cause \
-        else ev.title
     hit = impact(facts, ev, inc)
     if not hit:
-        return f"Storing {ref} ({what}) speelt een rol."
+        return f"Storing {ref} ({ev.title}) speelt een rol."
     klanten, rest = hit.split(" klanten ", 1)
-    text = f"Bij storing {ref}, {what}, hadden {klanten} klanten {rest}"
+    if inc and inc.cause:
+        text = f"Bij storing {ref}, een {fmt.lower_first(inc.cause)} in regio {inc.region}, " \
+            f"hadden {klanten} klanten {rest}"
+    else:
+        text = f"Bij storing {ref} ({ev.title}) hadden {klanten} klanten {rest}"
     hours = ev.figures.get("klant_uren")
     if main_kpi is not None and hours is not None and main_kpi.unit == "klant-uren" \
             and main_kpi.value is not None:
@@ -71,11 +101,9 @@ def evidence_sentence(ev: Evidence, facts: Facts) -> str:
     """One sentence for one piece of evidence, with its reference."""
     if ev.kind == "incident":
         return incident_sentence(ev, facts, main_kpi=None)
-    if ev.kind == "churn_reason":
-        return f"Opzegreden {ev.title}: {_figures(ev, facts)}."
-    figures = _figures(ev, facts)
-    title = ev.title[:1].upper() + ev.title[1:]
-    return f"{title}: {figures}." if figures else f"{title}."
+    table = phrases()["evidence_sentences"]
+    templates = table.get(ev.kind, []) + table["default"]
+    return fill_first(templates, _slots(ev, facts)) or f"{ev.title}."
 
 
 def driver_sentence(kpi: KPIFact, drv: Contribution, *, short: bool = False) -> str:
@@ -87,7 +115,9 @@ def driver_sentence(kpi: KPIFact, drv: Contribution, *, short: bool = False) -> 
         text += f" ({fmt.bare(kpi, drv.value)} tegen {fmt.bare(kpi, drv.previous)})"
     mix_small = drv.rate_effect is not None and drv.mix_effect is not None and \
         abs(drv.mix_effect) <= 0.2 * abs(drv.contribution)
-    if mix_small and not short:
+    if drv.share_of_change > 100:
+        text += "; de andere segmenten bewogen de andere kant op"
+    elif mix_small and not short:
         text += ", vrijwel geheel door een verslechtering binnen die groep en niet door een " \
             "andere samenstelling van het klantenbestand"
     return text + "."
@@ -118,7 +148,9 @@ def last_year(kpi: KPIFact, facts: Facts) -> str:
         return ""
     value = fmt.with_unit(kpi, s.same_month_last_year)
     text = f"In dezelfde maand vorig jaar was de waarde {value}"
-    if s.change_last_year_pct is not None:
+    if s.change_last_year_pct is not None and abs(s.change_last_year_pct) < 0.05:
+        text += " (gelijk aan de maand ervoor)"
+    elif s.change_last_year_pct is not None:
         moved = format_percent(s.change_last_year_pct, 1, signed=True)
         text += f" ({moved} ten opzichte van de maand ervoor)"
     return text + "."
@@ -129,24 +161,38 @@ def cause(kpi: KPIFact, facts: Facts, *, short: bool = False) -> tuple[str, list
     sentences: list[str] = []
     refs: list[str] = []
     main = main_evidence(kpi)
-    others = [e for e in kpi.evidence if e is not main]
-    for ev in ([main] if main else []) + others[: 0 if short else 2]:
+    told = [e for e in kpi.evidence
+            if not (kpi.drivers and e.kind in ("contribution", "concentration"))]
+    others = [e for e in told if e is not main]
+    for ev in ([main] if main in told else []) + others[: 0 if short else 2]:
         sentences.append(incident_sentence(ev, facts, kpi) if ev.kind == "incident"
                          else evidence_sentence(ev, facts))
-        refs += ev.source_ref.ids or [ev.source_ref.file]
-    if kpi.drivers:
-        top = max(kpi.drivers, key=lambda d: abs(d.share_of_change))
+        refs += _refs(ev.source_ref)
+    top = top_driver(kpi, avoid_cause=bool(main and main.kind == "incident"))
+    if top is not None:
         sentences.append(driver_sentence(kpi, top, short=short))
-        refs += top.source_ref.ids or [top.source_ref.file]
+        refs += _refs(top.source_ref)
     if not sentences:
         sentences.append("De data wijzen geen enkelvoudige oorzaak aan: er zijn geen gekoppelde "
                          "storingen of uitschieters per segment gevonden.")
-        refs.append(kpi.lineage.files[0] if kpi.lineage.files else kpi.lineage.system)
+        refs += kpi.lineage.files[:2] or [kpi.lineage.system]
     if kpi.seasonal.expected and not short:
         sentences.append(f"Het seizoenspatroon verklaart de beweging: {kpi.seasonal.pattern}.")
     if not short and last_year(kpi, facts):
         sentences.append(last_year(kpi, facts))
     return " ".join(sentences), list(dict.fromkeys(refs))
+
+
+def _refs(ref: SourceRef) -> list[str]:
+    return ref.ids or [f.strip() for f in ref.file.split(",") if f.strip()]
+
+
+def top_driver(kpi: KPIFact, *, avoid_cause: bool = False) -> Contribution | None:
+    """The driver with the largest share; a 'cause' driver only when nothing else exists."""
+    drivers = sorted(kpi.drivers, key=lambda d: -abs(d.share_of_change))
+    if avoid_cause:
+        drivers = [d for d in drivers if d.dimension != "cause"] or drivers
+    return drivers[0] if drivers else None
 
 
 def deadline(kpi: KPIFact, facts: Facts) -> str:
@@ -167,14 +213,15 @@ def action(kpi: KPIFact, facts: Facts) -> Action:
                         kpi.id in acts["by_kpi"]):
         spec = acts["by_kpi"].get(kpi.id, acts["default"])
     segment = ""
-    if kpi.drivers:
-        top = max(kpi.drivers, key=lambda d: abs(d.share_of_change))
+    top = top_driver(kpi, avoid_cause=True)
+    if top is not None:
         segment = f"{phrases()['dimensions'].get(top.dimension, top.dimension)} {top.segment}"
     inc = incident(facts, ev.source_ref.ids[0]) if ev and ev.source_ref.ids else None
     values = {
         "ref": (ev.source_ref.ids[0] if ev and ev.source_ref.ids else ""),
         "impact": impact(facts, ev, inc) if ev and ev.kind == "incident" else "",
-        "titel": ev.title if ev else "", "segment": segment or "de betrokken teams",
+        "titel": fmt.lower_first(ev.title) if ev else "",
+        "segment": segment or "de betrokken teams",
         "kpi": fmt.lower_first(kpi.name), "vorige_maand": fmt.month_label(facts.previous_month),
     }
     return Action(wat=spec["wat"].format(**values).replace(" ()", ""), wie=kpi.owner.name,
@@ -197,7 +244,7 @@ def cluster_headline(cluster: Cluster, facts: Facts) -> str:
         f"{fmt.movement(kpi)}"
     ev = main_evidence(kpi)
     if ev is not None:
-        text += f", vooral door {ev.title}"
+        text += f", vooral door {short_cause(ev, facts)}"
     return text + "."
 
 
@@ -219,5 +266,5 @@ def cluster_short(cluster: Cluster, facts: Facts, *, lead: bool = True) -> str:
         name = fmt.lower_first(kpi.name)
         text = f"{name} staat op {kpi.status}" if lead else f"staat {name} op {kpi.status}"
         ev = main_evidence(kpi)
-        text += f", vooral door {ev.title}." if ev else "."
+        text += f", vooral door {short_cause(ev, facts)}." if ev else "."
     return text[:1].upper() + text[1:] if lead else text
