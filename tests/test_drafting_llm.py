@@ -280,3 +280,20 @@ def test_request_bodies_hold_no_personal_data(facts: Facts, server: Any,
     for secret in PII:
         assert secret not in everything
     assert "belde drie keer" in everything  # the scrubbed comment itself was sent as data
+
+
+def test_token_budget_stops_the_repair_loop(facts: Facts, server: Any, tmp_path: Path) -> None:
+    from narrator.drafting.backends.openai_backend import OpenAIBackend
+    from narrator.drafting.backends.template import TemplateBackend
+    from narrator.drafting.calllog import CallLog
+    from narrator.drafting.repair import draft_with_llm
+
+    srv = server(answer_with(forbidden_words_only, facts))
+    _, flags, stats, _ = draft_with_llm(
+        facts, template=TemplateBackend(facts), log=CallLog(tmp_path), run_dir=tmp_path,
+        model=None, settings=None, shorten=set(), backend=OpenAIBackend(settings(srv)),
+        token_budget=1500)
+    n = len(section_ids(facts))
+    assert len(srv.requests) == 2 * n  # 1.200 tokens per answer: the second one ends it
+    assert stats[:3] == (2 * n, 2000 * n, 400 * n)
+    assert all("tokenbudget" in why for why in flags.values()) and len(flags) == n

@@ -5,6 +5,10 @@ personal data (``entities``) and of keep-list items that must survive (``keep``)
 Markup in templates: ``[[TYPE:text]]`` is personal data, ``{{KEEP:text}}`` must survive.
 Split decided up front: templates and hand-made cases with index % 10 in {7, 8, 9} are the
 held-out part (about 30%); held-out errors are not looked at while tuning.
+``blind_cases.txt`` was written by hand after tuning, in another style and with names outside
+the generator's pools. Scored once as a blind part (precision 0,97, recall 0,89 on 35 entities),
+then its errors were fixed, so it is now part of "tune". ``blind2_cases.txt`` (split "blind")
+was written after that and has not been tuned on.
 
 Run: ``python evals/pii/generate.py`` (rewrites pii_set.jsonl).
 """
@@ -194,7 +198,7 @@ def parse(marked: str) -> tuple[str, list[dict[str, object]], list[dict[str, obj
 
 
 def main() -> None:
-    """Write pii_set.jsonl from templates.txt and hard_cases.txt."""
+    """Write pii_set.jsonl from templates.txt, hard_cases.txt and blind_cases.txt."""
     r = random.Random(SEED)
     templates = _lines(HERE / "templates.txt")
     hard = _lines(HERE / "hard_cases.txt")
@@ -206,6 +210,11 @@ def main() -> None:
     for h_idx, marked in enumerate(hard):
         split = "heldout" if h_idx % 10 in HELDOUT else "tune"
         records.append(_record(f"h{h_idx:03d}", split, fill(r, marked)))
+    for b_idx, marked in enumerate(_lines(HERE / "blind_cases.txt")):
+        records.append(_record(f"b{b_idx:03d}", "tune", marked))
+    blind2 = HERE / "blind2_cases.txt"
+    for b_idx, marked in enumerate(_lines(blind2) if blind2.exists() else []):
+        records.append(_record(f"c{b_idx:03d}", "blind", marked))
     with open(HERE / "pii_set.jsonl", "w", encoding="utf-8") as fh:
         for rec in records:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")

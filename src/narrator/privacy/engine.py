@@ -19,9 +19,9 @@ from narrator.privacy.recognizers import (
     REGEX_FLAGS,
     ConfiguredPatternRecognizer,
     DutchNameRecognizer,
+    DutchStreetRecognizer,
 )
 
-_NOT_KEPT = frozenset({"DATE_OF_BIRTH"})
 _lock = threading.Lock()
 _engine: PrivacyEngine | None = None
 
@@ -44,7 +44,7 @@ class PrivacyEngine:
         found = [PIIEntity(entity_type=r.entity_type, start=r.start, end=r.end,
                            score=round(float(r.score), 4), text=text[r.start:r.end])
                  for r in results
-                 if r.entity_type in _NOT_KEPT or not self.keep.covers(r.start, r.end, kept)]
+                 if not self.keep.drops(r.entity_type, r.start, r.end, kept)]
         return resolve_overlaps(found)
 
 
@@ -77,13 +77,16 @@ def _build_engine() -> PrivacyEngine:
         load_name_config,
         load_recognizer_config,
     )
+    from narrator.privacy.street_rules import StreetFinder
 
     config = load_recognizer_config()
     names = load_name_config()
-    finder = NameFinder(build_lexicon(names), names.titles, names.context_before)
+    lexicon = build_lexicon(names)
+    finder = NameFinder(lexicon, names.titles, names.context_before)
     recognizers: list[Any] = [ConfiguredPatternRecognizer(spec, i)
                               for i, spec in enumerate(config.recognizers)]
     recognizers.append(DutchNameRecognizer(finder, names.score, names.weak_score))
+    recognizers.append(DutchStreetRecognizer(StreetFinder(lexicon), names.street_score))
     return PrivacyEngine(_analyzer(recognizers), KeepList(load_keep_list()), config)
 
 

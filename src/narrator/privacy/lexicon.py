@@ -1,4 +1,4 @@
-"""Word lists for the name recognizer.
+"""Word lists for the name and street recognizers.
 
 First names, surnames, interfixes and common words come from the installed ``deduce`` package
 (LGPL-3.0), read as plain files: the package is never imported, because importing it switches
@@ -30,6 +30,8 @@ class NameLexicon:
     stop_words: frozenset[str]
     ambiguous: frozenset[str]
     places: frozenset[str]
+    streets: frozenset[str]
+    not_names: frozenset[str]
 
 
 def deduce_lookup_dir() -> Path:
@@ -67,7 +69,8 @@ def build_lexicon(cfg: NameConfig) -> NameLexicon:
     names = root / "names"
     stop = _read_list(root / "whitelist" / "lst_stop_word")
     common = _read_list(root / "whitelist" / "lst_common_word") | stop
-    common |= {w.lower() for w in read_word_file(cfg.not_names_file)}
+    not_names = {w.lower() for w in read_word_file(cfg.not_names_file)}
+    common |= not_names
     return NameLexicon(
         first_names=frozenset(_read_list(names / "lst_first_name")
                               | {w.lower() for w in cfg.extra_first_names}),
@@ -79,4 +82,6 @@ def build_lexicon(cfg: NameConfig) -> NameLexicon:
         stop_words=frozenset(stop),
         ambiguous=frozenset(w.lower() for w in cfg.ambiguous_surnames),
         places=frozenset(_places(root)),
+        streets=frozenset(_read_list(root / "locations" / "lst_street")),
+        not_names=frozenset(not_names),
     )

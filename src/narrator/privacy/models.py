@@ -46,6 +46,7 @@ class NameConfig(BaseModel):
 
     score: float
     weak_score: float
+    street_score: float = 0.9
     titles: list[str]
     context_before: list[str]
     ambiguous_surnames: list[str]

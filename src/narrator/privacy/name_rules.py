@@ -169,7 +169,8 @@ class NameFinder:
         low = tok.low
         if first and after_title:
             return low not in self.lex.stop_words
-        if in_chain and low not in self.lex.stop_words:
+        if (in_chain or after_context) and low not in self.lex.stop_words \
+                and low not in self.lex.not_names:
             return True
         if low in self.lex.common_words:
             return False

@@ -10,6 +10,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from narrator.errors import ConfigError
 from narrator.privacy.models import PatternSpec
 from narrator.privacy.name_rules import NameFinder
+from narrator.privacy.street_rules import StreetFinder
 from narrator.privacy.validators import VALIDATORS
 
 LANGUAGE = "nl"
@@ -60,3 +61,22 @@ class DutchNameRecognizer(EntityRecognizer):
             RecognizerResult("PERSON", h.start, h.end, self._score if h.strong else self._weak)
             for h in self._finder.find(text)
         ]
+
+
+class DutchStreetRecognizer(EntityRecognizer):
+    """NL_ADDRESS entities for known street names without a street-word suffix."""
+
+    def __init__(self, finder: StreetFinder, score: float) -> None:
+        self._finder = finder
+        self._score = score
+        super().__init__(supported_entities=["NL_ADDRESS"], name="DutchStreetRecognizer",
+                         supported_language=LANGUAGE)
+
+    def load(self) -> None:
+        """Nothing to load: the street list is part of the lexicon."""
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Street + house number spans as presidio results."""
+        return [RecognizerResult("NL_ADDRESS", h.start, h.end, self._score)
+                for h in self._finder.find(text)]
