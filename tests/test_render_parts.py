@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from narrator.errors import NarratorError
 from narrator.facts import Facts, KPIFact, TrendPoint, load_facts
-from narrator.render.charts import driver_bars, sparkline, status_icon, trend_chart
+from narrator.render.charts import (
+    driver_bars,
+    label_decimals,
+    sparkline,
+    status_icon,
+    trend_chart,
+)
 from narrator.render.dashboard import (
     dashboard_table_markdown,
     format_change,
@@ -148,6 +154,61 @@ def test_driver_bars_show_segment_and_remainder(facts: Facts, cfg: RenderSetting
     assert ">Oost<" in svg and ">+8,1<" in svg
     assert ">overig<" in svg and ">+1,1<" in svg  # 9,2 total - 8,1 Oost
     assert ">regio<" in svg
+
+
+def two_dimensions(kpi: KPIFact) -> KPIFact:
+    """The contacten KPI with a second breakdown (channel) after its region driver."""
+    first = kpi.drivers[0]
+    extra = [first.model_copy(update={"dimension": "channel", "segment": seg,
+                                      "contribution": val})
+             for seg, val in (("telefoon", 7.0), ("chat", 2.2), ("onderhoud en herstel thuis "
+                                                                 "na een grote storing", 0.05))]
+    return kpi.model_copy(update={"drivers": [first, *extra]})
+
+
+@pytest.mark.parametrize(("dimension", "shown", "hidden"), [
+    (None, ">Oost<", ">telefoon<"),          # default: the top driver's dimension
+    ("channel", ">telefoon<", ">Oost<"),
+    ("region", ">Oost<", ">chat<"),
+])
+def test_driver_bars_dimension(facts: Facts, cfg: RenderSettings, dimension: str | None,
+                               shown: str, hidden: str) -> None:
+    svg = driver_bars(two_dimensions(facts.kpi("contacten")), cfg, dimension)
+    assert shown in svg and hidden not in svg
+
+
+def test_driver_bars_shorten_long_segment_names(facts: Facts, cfg: RenderSettings) -> None:
+    svg = driver_bars(two_dimensions(facts.kpi("contacten")), cfg, "channel")
+    assert ">onderhoud en herstel th…<" in svg
+
+
+@pytest.mark.parametrize(("values", "decimals", "expected"), [
+    ([-0.014, 0.003], 2, 3),
+    ([-0.0001], 2, 4),
+    ([12.9, -1.3], 1, 1),
+    ([419999.0], 0, 0),
+    ([0.0, 0.0], 1, 1),
+])
+def test_label_decimals(values: list[float], decimals: int, expected: int) -> None:
+    assert label_decimals(values, decimals) == expected
+
+
+@pytest.mark.parametrize(("markdown", "shown"), [
+    ("![Bijdrage per kanaal](chart:contacten:drivers)", ">telefoon<"),
+    ("![Bijdrage per regio](chart:contacten:drivers)", ">Oost<"),
+    ("![Bijdrage](chart:contacten:drivers:channel)", ">telefoon<"),
+    ("![Bijdrage per regio](chart:contacten:drivers:channel)", ">telefoon<"),
+])
+def test_chart_dimension_from_reference_or_caption(facts: Facts, cfg: RenderSettings,
+                                                   markdown: str, shown: str) -> None:
+    f = facts.model_copy(update={"kpis": [two_dimensions(k) if k.id == "contacten" else k
+                                          for k in facts.kpis]})
+    assert shown in markdown_to_html(markdown + "\n", ctx(f, cfg))
+
+
+def test_chart_with_unknown_dimension_is_an_error(facts: Facts, cfg: RenderSettings) -> None:
+    with pytest.raises(NarratorError, match="geen uitsplitsing naar 'kanaal'"):
+        markdown_to_html("![x](chart:contacten:drivers:kanaal)\n", ctx(facts, cfg))
 
 
 def test_driver_bars_empty_without_drivers(facts: Facts, cfg: RenderSettings) -> None:

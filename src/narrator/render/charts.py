@@ -90,15 +90,20 @@ def _text(x: float, y: float, text: str, *, size: float = 8, anchor: str = "star
             f'text-anchor="{anchor}" fill="{colour}" font-weight="{weight}">{escape(text)}</text>')
 
 
-def _driver_dimension(kpi: KPIFact) -> list[Contribution]:
-    """Segments of the dimension that holds the largest single contribution, largest first."""
-    best = max(kpi.drivers, key=lambda c: abs(c.contribution))
-    same = [c for c in kpi.drivers if c.dimension == best.dimension]
+def _driver_dimension(kpi: KPIFact, dimension: str | None) -> list[Contribution]:
+    """Segments of one dimension, largest contribution first (at most 6).
+
+    Without ``dimension``: the dimension of the KPI stage's top driver (``drivers[0]``), the
+    same one the drafting layer names in its caption.
+    """
+    dim = dimension or kpi.drivers[0].dimension
+    same = [c for c in kpi.drivers if c.dimension == dim]
     return sorted(same, key=lambda c: abs(c.contribution), reverse=True)[:6]
 
 
-def _driver_rows(kpi: KPIFact, settings: RenderSettings) -> list[tuple[str, float]]:
-    segments = _driver_dimension(kpi)
+def _driver_rows(kpi: KPIFact, settings: RenderSettings,
+                 dimension: str | None) -> list[tuple[str, float]]:
+    segments = _driver_dimension(kpi, dimension)
     rows = [(c.segment, c.contribution) for c in segments]
     if kpi.change_abs is not None:
         rest = kpi.change_abs - sum(c.contribution for c in segments)
@@ -107,12 +112,35 @@ def _driver_rows(kpi: KPIFact, settings: RenderSettings) -> list[tuple[str, floa
     return rows
 
 
-def driver_bars(kpi: KPIFact, settings: RenderSettings, width: int = 300) -> str:
-    """Diverging horizontal bars: each segment's contribution to the month-over-month change."""
-    if not kpi.drivers:
+def label_decimals(values: list[float], decimals: int, extra: int = 2) -> int:
+    """Decimals for contribution labels: the KPI's, plus up to ``extra`` more until the largest
+    value shows at least two significant digits (0,0123 -> '0,012', not '0,01')."""
+    largest = max((abs(v) for v in values), default=0.0)
+    d = decimals
+    while d < decimals + extra and 0 < largest * 10**d < 10:
+        d += 1
+    return d
+
+
+def _fit_label(label: str, max_chars: int = 24) -> str:
+    return label if len(label) <= max_chars else label[: max_chars - 1].rstrip() + "…"
+
+
+def driver_bars(kpi: KPIFact, settings: RenderSettings, dimension: str | None = None,
+                width: int = 300) -> str:
+    """Diverging horizontal bars: each segment's contribution to the month-over-month change.
+
+    ``dimension`` picks the breakdown (region, channel, ...); segments beyond the largest six
+    and whatever the dimension leaves unexplained are shown as one 'overig' bar.
+    """
+    if not kpi.drivers or (dimension and all(c.dimension != dimension for c in kpi.drivers)):
         return ""
-    rows = _driver_rows(kpi, settings)
-    bar_h, gap, top, label_w, value_w = 13, 5, 16, 78, 52
+    rows = [(_fit_label(label), value)
+            for label, value in _driver_rows(kpi, settings, dimension)]
+    decimals = label_decimals([v for _, v in rows], kpi.decimals)
+    longest = max(len(label) for label, _ in rows)
+    bar_h, gap, top, value_w = 13, 5, 16, 52
+    label_w = min(max(48, round(4.6 * longest) + 10), 122)
     height = top + len(rows) * (bar_h + gap) + 4
     plot_l, plot_r = label_w, width - value_w
     lo = min(0.0, *(v for _, v in rows))
@@ -120,7 +148,7 @@ def driver_bars(kpi: KPIFact, settings: RenderSettings, width: int = 300) -> str
     k = (plot_r - plot_l) / ((hi - lo) or 1.0)
     zero = plot_l + (0 - lo) * k
     c = settings.colours
-    dim = settings.dimension_label(_driver_dimension(kpi)[0].dimension)
+    dim = settings.dimension_label(dimension or kpi.drivers[0].dimension)
     out = [_text(label_w - 6, 9, dim, size=7, anchor="end", colour=c.muted),
            _text(width - 2, 9, "bijdrage", size=7, anchor="end", colour=c.muted)]
     for i, (label, value) in enumerate(rows):
@@ -131,7 +159,7 @@ def driver_bars(kpi: KPIFact, settings: RenderSettings, width: int = 300) -> str
                    f'height="{bar_h}" fill="{fill}"/>')
         out.append(_text(label_w - 6, y + bar_h - 3, label, anchor="end"))
         out.append(_text(width - 2, y + bar_h - 3,
-                         format_number(value, kpi.decimals, signed=True), anchor="end"))
+                         format_number(value, decimals, signed=True), anchor="end"))
     out.append(f'<line x1="{_fmt(zero)}" y1="{top - 3}" x2="{_fmt(zero)}" y2="{height - 2}" '
                f'stroke="{c.muted}" stroke-width="0.8"/>')
     return (f'<svg class="chart chart-drivers" width="{width}" height="{height}" '

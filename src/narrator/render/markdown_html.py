@@ -7,6 +7,7 @@ which are resolved here to inline SVG built from Facts.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -14,7 +15,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from narrator.errors import NarratorError
-from narrator.facts import Facts
+from narrator.facts import Facts, KPIFact
 from narrator.render.charts import driver_bars, status_icon, trend_chart
 from narrator.render.settings import RenderSettings
 
@@ -31,31 +32,59 @@ class RenderContext:
         self.charts: list[str] = []
 
 
-def chart_svg(ref: str, ctx: RenderContext) -> str:
-    """Resolve ``chart:<kpi_id>:<kind>`` to SVG; unknown KPI or kind is a Dutch error."""
+def chart_svg(ref: str, ctx: RenderContext, alt: str = "") -> str:
+    """Resolve ``chart:<kpi_id>:<kind>[:<dimension>]`` to SVG; bad references are Dutch errors.
+
+    For ``drivers`` without an explicit dimension, a dimension named in the caption
+    ("Bijdrage per regio") is used, else the KPI's top-driver dimension.
+    """
     pieces = ref.split(":")
-    if len(pieces) != 3 or pieces[0] != "chart":
+    if len(pieces) not in (3, 4) or pieces[0] != "chart":
         raise NarratorError(
             f"{ctx.part}.md: ongeldige grafiekverwijzing '{ref}'; "
             "gebruik chart:<kpi>:drivers of chart:<kpi>:trend."
         )
-    _, kpi_id, kind = pieces
+    kpi = _kpi(ref, pieces[1], ctx)
+    kind = pieces[2]
+    if kind not in CHART_KINDS:
+        raise NarratorError(
+            f"{ctx.part}.md: grafiekverwijzing '{ref}' heeft onbekend soort '{kind}'; "
+            "kies drivers of trend."
+        )
+    if kind == "trend":
+        svg = trend_chart(kpi, ctx.settings)
+    else:
+        explicit = pieces[3] if len(pieces) == 4 else None
+        svg = driver_bars(kpi, ctx.settings, _dimension(ref, kpi, explicit, alt, ctx))
+    ctx.charts.append(ref)
+    return svg or f'<p class="chart-missing">{ctx.settings.chart_missing.format(kpi=kpi.name)}</p>'
+
+
+def _kpi(ref: str, kpi_id: str, ctx: RenderContext) -> KPIFact:
     try:
-        kpi = ctx.facts.kpi(kpi_id)
+        return ctx.facts.kpi(kpi_id)
     except KeyError:
         known = ", ".join(k.id for k in ctx.facts.kpis)
         raise NarratorError(
             f"{ctx.part}.md: grafiekverwijzing '{ref}' noemt onbekende KPI '{kpi_id}' "
             f"(bekend: {known})."
         ) from None
-    if kind not in CHART_KINDS:
-        raise NarratorError(
-            f"{ctx.part}.md: grafiekverwijzing '{ref}' heeft onbekend soort '{kind}'; "
-            "kies drivers of trend."
-        )
-    svg = driver_bars(kpi, ctx.settings) if kind == "drivers" else trend_chart(kpi, ctx.settings)
-    ctx.charts.append(ref)
-    return svg or f'<p class="chart-missing">{ctx.settings.chart_missing.format(kpi=kpi.name)}</p>'
+
+
+def _dimension(ref: str, kpi: KPIFact, explicit: str | None, alt: str,
+               ctx: RenderContext) -> str | None:
+    """The driver dimension to draw: explicit, else named in the caption, else None (top)."""
+    present = list(dict.fromkeys(c.dimension for c in kpi.drivers))
+    if explicit:
+        if explicit not in present:
+            raise NarratorError(
+                f"{ctx.part}.md: grafiekverwijzing '{ref}': geen uitsplitsing naar "
+                f"'{explicit}' voor {kpi.name} (wel: {', '.join(present) or 'geen'})."
+            )
+        return explicit
+    words = set(re.findall(r"[\w-]+", alt.lower()))
+    named = [d for d in present if ctx.settings.dimension_label(d).lower() in words]
+    return named[0] if len(named) == 1 else None
 
 
 class _ChartProcessor(Treeprocessor):
@@ -78,7 +107,7 @@ class _ChartProcessor(Treeprocessor):
                 f"{self.ctx.part}.md: afbeelding '{src}' is niet toegestaan; alleen "
                 "grafiekverwijzingen chart:<kpi>:drivers of chart:<kpi>:trend."
             )
-        svg = chart_svg(src, self.ctx)
+        svg = chart_svg(src, self.ctx, img.get("alt", ""))
         figure = etree.Element("figure", {"class": "chart"})
         if img.get("alt"):
             caption = etree.SubElement(figure, "figcaption")
