@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from narrator.config import load_yaml, project_root
 from narrator.drafting import placeholders
 from narrator.drafting.backends.base import Message
-from narrator.drafting.storyline import incident_ids, phrases
+from narrator.drafting.storyline import incident_ids, main_evidence, phrases
 from narrator.errors import ConfigError
 from narrator.facts import Facts, KPIFact
 
@@ -120,7 +120,8 @@ def style_rules() -> list[dict[str, Any]]:
     return sorted(rules, key=lambda r: r["severity"] != "error")
 
 
-def _kpi_payload(kpi: KPIFact, *, full: bool) -> dict[str, Any]:
+def _kpi_payload(kpi: KPIFact, *, detail: str) -> dict[str, Any]:
+    """detail: 'kort' (status and figures), 'midden' (+ main evidence and top driver), 'vol'."""
     p = kpi.id
     table = placeholders.kpi_numbers(kpi)
 
@@ -135,17 +136,20 @@ def _kpi_payload(kpi: KPIFact, *, full: bool) -> dict[str, Any]:
         "seizoen": {"in_lijn_met_seizoen": kpi.seasonal.expected,
                     "patroon": kpi.seasonal.pattern, "zelfde_maand_vorig_jaar": ref("vorig_jaar")},
     }
-    if full:
-        dims = phrases()["dimensions"]
-        out["bijdragen"] = [
-            {"dimensie": dims.get(d.dimension, d.dimension), "segment": d.segment,
-             "waarde": ref(f"driver{i}.value"), "vorige_maand": ref(f"driver{i}.previous"),
-             "aandeel_in_verandering": ref(f"driver{i}.share")}
-            for i, d in enumerate(kpi.drivers, start=1)]
-        out["bewijs"] = [
-            {"soort": e.kind, "titel": e.title, "bron": e.source_ref.ids or [e.source_ref.file],
-             "cijfers": {n: f"{{{p}.ev{i}.{n}}}" for n in e.figures}}
-            for i, e in enumerate(kpi.evidence, start=1)]
+    if detail == "kort":
+        return {k: v for k, v in out.items() if v is not None}
+    keep = None if detail == "vol" else 1
+    dims = phrases()["dimensions"]
+    drivers = sorted(enumerate(kpi.drivers, start=1), key=lambda d: -abs(d[1].share_of_change))
+    out["bijdragen"] = [
+        {"dimensie": dims.get(d.dimension, d.dimension), "segment": d.segment,
+         "waarde": ref(f"driver{i}.value"), "vorige_maand": ref(f"driver{i}.previous"),
+         "aandeel_in_verandering": ref(f"driver{i}.share")} for i, d in drivers[:keep]]
+    main = main_evidence(kpi)
+    evidence = sorted(enumerate(kpi.evidence, start=1), key=lambda e: e[1] is not main)
+    out["bewijs"] = [
+        {"soort": e.kind, "titel": e.title, "bron": e.source_ref.ids or [e.source_ref.file],
+         "cijfers": {n: f"{{{p}.ev{i}.{n}}}" for n in e.figures}} for i, e in evidence[:keep]]
     return {k: v for k, v in out.items() if v is not None}
 
 
@@ -153,10 +157,11 @@ def facts_payload(facts: Facts, section: str) -> dict[str, Any]:
     """Compact facts for one section: numbers appear only as placeholder keys."""
     if section.startswith("afwijking:"):
         kpi = facts.kpi(section.split(":", 1)[1])
-        kpis = [_kpi_payload(kpi, full=True)]
+        kpis = [_kpi_payload(kpi, detail="vol")]
         numbers = set(incident_ids(kpi, facts))
     else:
-        kpis = [_kpi_payload(k, full=k.status != "groen") for k in facts.kpis]
+        kpis = [_kpi_payload(k, detail="kort" if k.status == "groen" else "midden")
+                for k in facts.kpis]
         numbers = {i.number for i in facts.incidents}
     incidents = [{"nummer": i.number, "regio": i.region, "dienst": i.service,
                   "oorzaak": i.cause, "klanten": f"{{{i.number}.klanten}}",
@@ -170,16 +175,14 @@ def facts_payload(facts: Facts, section: str) -> dict[str, Any]:
 
 
 def section_numbers(facts: Facts, section: str) -> dict[str, str]:
-    """The placeholder table shown for ``section``."""
+    """The placeholder table for ``section``: the keys its facts refer to, dates, trends."""
     table = placeholders.number_table(facts)
-    if section.startswith("afwijking:"):
-        kpi_id = section.split(":", 1)[1]
-        ids = incident_ids(facts.kpi(kpi_id), facts)
-        keep = (f"{kpi_id}.", "datum.", "maand.", *(f"{i}." for i in ids))
-        return {k: v for k, v in table.items() if k.startswith(keep) and ".trend." not in k}
-    if section == "analyse":
-        return table
-    return {k: v for k, v in table.items() if ".trend." not in k}
+    payload = json.dumps(facts_payload(facts, section), ensure_ascii=False)
+    wanted = set(placeholders.PLACEHOLDER.findall(payload))
+    trend_kpis = {f"{k.id}.trend." for k in facts.kpis if k.status != "groen"}
+    return {k: v for k, v in table.items()
+            if k in wanted or k.startswith(("datum.", "maand."))
+            or (section == "analyse" and k.startswith(tuple(trend_kpis)))}
 
 
 def _defang(text: str) -> str:
