@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from narrator.errors import NarratorError
+from narrator.errors import ConfigError, NarratorError
 from narrator.facts import Facts, KPIFact, TrendPoint, load_facts
+from narrator.numbers import parse_number
 from narrator.render.charts import (
     driver_bars,
     label_decimals,
@@ -30,7 +31,7 @@ from narrator.render.dashboard import (
 from narrator.render.documents import css_string
 from narrator.render.markdown_html import RenderContext, markdown_to_html
 from narrator.render.pages import check_budgets
-from narrator.render.settings import RenderSettings, load_render_settings
+from narrator.render.settings import PACKAGED_SETTINGS, RenderSettings, load_render_settings
 
 FACTS = Path(__file__).parent / "fixtures" / "facts_example.json"
 
@@ -64,6 +65,17 @@ def test_format_value(facts: Facts, kpi_id: str, value: str, previous: str) -> N
     kpi = facts.kpi(kpi_id)
     assert format_value(kpi.value, kpi) == value
     assert format_value(kpi.previous, kpi) == previous
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=st.floats(-1e9, 1e9), decimals=st.integers(0, 3), unit=st.sampled_from(["%", "uur"]))
+def test_format_value_round_trips(facts: Facts, value: float, decimals: int, unit: str) -> None:
+    kpi = facts.kpi("hersteltijd").model_copy(update={"decimals": decimals, "unit": unit})
+    text = format_value(value, kpi)
+    assert text.endswith("%") is (unit == "%")
+    parsed, shown = parse_number(text.lstrip("-"))
+    assert shown == decimals
+    assert abs(parsed - abs(value)) <= 0.5 * 10**-decimals + 1e-9 * abs(value)
 
 
 def test_missing_value_is_a_dash(facts: Facts) -> None:
@@ -320,6 +332,17 @@ def test_budget_messages_are_dutch(cfg: RenderSettings) -> None:
     assert found["dashboard"] == (
         "Dashboard beslaat 2 pagina's; het maximum is 1. Kort de tekst in en render opnieuw.")
     assert "het minimum is 2" in found["analyse"]
+
+
+def test_broken_settings_file_is_a_dutch_config_error(tmp_path: Path) -> None:
+    bad = tmp_path / "render.yaml"
+    bad.write_text(PACKAGED_SETTINGS.read_text(encoding="utf-8").replace(
+        "max_pages: 4", "max_pages: vier"), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"render\.yaml.*parts\.analyse\.max_pages"):
+        load_render_settings(bad)
+    bad.write_text("report_order: [samenvatting\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="ongeldige YAML"):
+        load_render_settings(bad)
 
 
 def test_css_string_escapes_quotes_and_tags() -> None:
