@@ -224,6 +224,9 @@ def section_prompt(facts: Facts, section: str, short: bool) -> Rendered:
         "numbers_json": json.dumps(section_numbers(facts, section), ensure_ascii=False,
                                    separators=(",", ":")),
         "data_items": data_items(facts, section),
+        "termijn_rood": ("voor het MT-overleg van {datum.mt_overleg}" if facts.deadline
+                         else "voor het volgende MT-overleg"),
+        "termijn_oranje": "eind {maand.volgende}",
     }
     if section.startswith("afwijking:"):
         kpi = facts.kpi(section.split(":", 1)[1])
