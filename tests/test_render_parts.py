@@ -31,7 +31,7 @@ from narrator.render.dashboard import (
 from narrator.render.documents import css_string
 from narrator.render.markdown_html import RenderContext, markdown_to_html
 from narrator.render.pages import check_budgets
-from narrator.render.settings import PACKAGED_SETTINGS, RenderSettings, load_render_settings
+from narrator.render.settings import RenderSettings, load_render_settings, settings_path
 
 FACTS = Path(__file__).parent / "fixtures" / "facts_example.json"
 
@@ -336,7 +336,7 @@ def test_budget_messages_are_dutch(cfg: RenderSettings) -> None:
 
 def test_broken_settings_file_is_a_dutch_config_error(tmp_path: Path) -> None:
     bad = tmp_path / "render.yaml"
-    bad.write_text(PACKAGED_SETTINGS.read_text(encoding="utf-8").replace(
+    bad.write_text(settings_path().read_text(encoding="utf-8").replace(
         "max_pages: 4", "max_pages: vier"), encoding="utf-8")
     with pytest.raises(ConfigError, match=r"render\.yaml.*parts\.analyse\.max_pages"):
         load_render_settings(bad)

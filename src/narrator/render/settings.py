@@ -12,7 +12,6 @@ from narrator.config import config_dir, load_yaml
 from narrator.errors import ConfigError
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-PACKAGED_SETTINGS = TEMPLATES_DIR / "render.yaml"
 
 Part = Literal["samenvatting", "dashboard", "analyse"]
 PARTS: tuple[Part, ...] = ("samenvatting", "dashboard", "analyse")
@@ -101,9 +100,8 @@ class RenderSettings(_Cfg):
 
 
 def settings_path() -> Path:
-    """``config/render.yaml`` when the project has one, else the packaged default."""
-    override = config_dir() / "render.yaml"
-    return override if override.exists() else PACKAGED_SETTINGS
+    """``config/render.yaml``: page budgets, part order, labels and colours."""
+    return config_dir() / "render.yaml"
 
 
 @lru_cache(maxsize=4)
