@@ -60,6 +60,15 @@ def test_fill_uses_dutch_notation_from_facts(facts: Facts) -> None:
     assert (unknown, stray) == (["onbekend.value"], [])
 
 
+@pytest.mark.parametrize(("raw", "filled"), [
+    ("{churn.value}%", "1,31%"),
+    ("{{churn.value}} en {{ churn.norm }}", "1,31% en 1,30%"),
+    ("{nps.value} punten", "18 punten"),
+])
+def test_fill_tolerates_common_model_habits(facts: Facts, raw: str, filled: str) -> None:
+    assert placeholders.fill_text(raw, placeholders.number_table(facts), []) == filled
+
+
 def test_number_table_has_only_meaningful_changes(facts: Facts) -> None:
     table = placeholders.number_table(facts)
     assert table["churn.change_pct"] == "+11,0%"

@@ -26,6 +26,7 @@ _MONTHS = "|".join(MONTHS_NL)
 _DATES = re.compile(rf"\b(?:\d{{1,2}} )?(?:{_MONTHS}) \d{{4}}\b", re.IGNORECASE)
 _IDS = re.compile(r"\b[A-Z]{2,5}\d{4,}\b")
 _DIGIT = re.compile(r"[-+]?\d[\d.,]*%?")
+_DOUBLE_BRACES = re.compile(r"\{\{\s*([A-Za-z0-9_.:-]+)\s*\}\}")
 
 
 def kpi_numbers(kpi: KPIFact) -> dict[str, str]:
@@ -97,7 +98,9 @@ def fill_text(text: str, table: dict[str, str], unknown: list[str]) -> str:
             return match.group(0)
         return table[key]
 
-    return PLACEHOLDER.sub(repl, text)
+    text = _DOUBLE_BRACES.sub(r"{\1}", text)
+    filled = PLACEHOLDER.sub(repl, text)
+    return filled.replace("%%", "%").replace("% %", "%")
 
 
 def _walk(node: Any, fn: Any) -> Any:
