@@ -163,3 +163,15 @@ def test_run_eval_aggregates_and_baseline_catches_the_broken_drafter(tmp_path: P
     regressions = compare(baseline, bad.metrics).regressions
     assert any(r.startswith("findings_per_1000_words.terminologie") for r in regressions)
     assert any(r.startswith("cases_passed: 1 (baseline 2)") for r in regressions)
+
+
+@pytest.mark.parametrize(("known", "failures", "known_out"), [
+    (["prioriteiten"], [], ["samenvatting heeft 3 prioriteiten, verwacht 5"]),
+    (["bestaat niet"], ["samenvatting heeft 3 prioriteiten, verwacht 5",
+                        "bekend probleem 'bestaat niet' treedt niet meer op: haal het uit "
+                        "known_failures"], []),
+])
+def test_known_failures_are_reported_not_failing_and_strict(
+        tmp_path: Path, known: list[str], failures: list[str], known_out: list[str]) -> None:
+    result = run_case(case(priorities=5, known_failures=known), options(tmp_path, FakeDrafter()))
+    assert result.failures == failures and result.known == known_out

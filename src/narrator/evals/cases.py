@@ -19,6 +19,7 @@ A case is a YAML file in ``evals/cases/`` (files starting with ``_`` are setting
       min_traceable_share: 1.0          # share of numbers in the text traceable to the facts
       kpi_sections_absent: [nps]        # KPIs that must NOT get a "### <name>" section
       max_flagged: 0                    # sections flagged "handmatig controleren"
+      known_failures: ["paginabudget analyse"]  # tracked gap: reported, not failing (strict)
 """
 
 from __future__ import annotations
@@ -62,6 +63,10 @@ class Expectations(_Strict):
     min_traceable_share: float | None = 1.0
     kpi_sections_absent: list[str] = Field(default_factory=list)
     max_flagged: int | None = None
+    known_failures: list[str] = Field(
+        default_factory=list,
+        description="substrings of failure lines that are known, tracked gaps: reported but "
+                    "not failing; an entry that no longer matches fails the case (strict)")
 
 
 class Case(_Strict):

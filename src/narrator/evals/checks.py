@@ -229,6 +229,15 @@ def failures(case: Case, facts: Facts, texts: dict[str, str], result: CaseResult
     return out
 
 
+def split_known(found: list[str], known: list[str]) -> tuple[list[str], list[str]]:
+    """``(failures, known)``: lines matching a ``known_failures`` entry move to ``known``; an
+    entry that matches no line becomes a failure, so a fixed gap is removed from the list."""
+    matched = [f for f in found if any(k in f for k in known)]
+    stale = [f"bekend probleem '{k}' treedt niet meer op: haal het uit known_failures"
+             for k in known if not any(k in f for f in found)]
+    return [f for f in found if f not in matched] + stale, matched
+
+
 def unknown_categories(case: Case) -> list[str]:
     """Category names in a case's limits that the validator does not have (typos)."""
     limits = {**case.expectations.max_errors, **case.expectations.max_warnings}

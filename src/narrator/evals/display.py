@@ -31,6 +31,8 @@ def _cases_table(card: Scorecard) -> Table:
                                                      ("dashboard", "analyse", "samenvatting"))
         traced = f"{c.numbers_total - c.numbers_untraceable}/{c.numbers_total}"
         verdict = "[green]ok[/]" if c.passed else f"[red]{len(c.failures)} mislukt[/]"
+        if c.known:
+            verdict += f" [yellow]({len(c.known)} bekend)[/]"
         table.add_row(c.name, _num(sum(c.words.values())), _num(c.count()), traced,
                       f"{covered}/{len(c.coverage)}", _num(c.priorities), pages, verdict)
     return table
@@ -105,6 +107,9 @@ def print_scorecard(card: Scorecard, console: Console) -> None:
         console.print(f"[red]case {case.name} mislukt:[/]")
         for failure in case.failures:
             console.print(f"  - {failure}", highlight=False)
+    for case in card.cases:
+        for known in case.known:
+            console.print(f"[yellow]bekend probleem ({case.name}):[/] {known}", highlight=False)
     _print_comparison(card, console)
 
 

@@ -113,7 +113,8 @@ def run_case(case: Case, options: RunOptions) -> CaseResult:
         rendered = stages.render(facts, texts, run_dir / "concept")
         result.pages = {p: n for p, n in rendered.pages.items() if p in PARTS}
         result.overflows = {p: m for p, m in rendered.overflows.items() if p in PARTS}
-    result.failures = checks.failures(case, facts, texts, result)
+    result.failures, result.known = checks.split_known(
+        checks.failures(case, facts, texts, result), case.expectations.known_failures)
     return result
 
 
