@@ -62,7 +62,8 @@ def evaluate(
     selected = load_cases(cases, only=case or None)
     with console.status("eval draait …"):
         card = run_eval(selected, options, components=not case,
-                        progress=lambda n: console.log(f"case {n}"))
+                        progress=lambda n: console.print(f"[dim]• case {n} …[/]",
+                                                         highlight=False))
     baseline_path = baseline or default_baseline_path(backend)
     if case:
         card.notes.append("deelselectie van cases: niet vergeleken met de baseline; "
