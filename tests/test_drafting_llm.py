@@ -297,3 +297,42 @@ def test_token_budget_stops_the_repair_loop(facts: Facts, server: Any, tmp_path:
     assert len(srv.requests) == 2 * n  # 1.200 tokens per answer: the second one ends it
     assert stats[:3] == (2 * n, 2000 * n, 400 * n)
     assert all("tokenbudget" in why for why in flags.values()) and len(flags) == n
+
+
+SAMPLE_DATA = Path(__file__).parents[1] / "data_samples"
+SAMPLE_FACTS = Path(__file__).parent / "fixtures" / "drafting" / "facts_sample_2026-11.json"
+
+
+def sample_pii() -> set[str]:
+    """E-mail addresses, phone numbers, IBANs and full names in the raw 2026-11 exports."""
+    import re
+
+    def read(path: Path) -> str:
+        data = path.read_bytes()
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return data.decode("cp1252")  # some exports are Windows-1252
+
+    raw = "\n".join(read(p) for p in sorted(SAMPLE_DATA.glob("*2026-11*.csv")))
+    emails = set(re.findall(r"[\w.+-]+@[\w-]+\.[\w.]+", raw))
+    phones = {p for p in re.findall(r"\b0[1-9][0-9-]{8,10}\b", raw)
+              if not re.fullmatch(r"\d{2}-\d{2}-\d{4}", p)}  # dates are no phone numbers
+    ibans = set(re.findall(r"\bNL\d{2}[A-Z]{4}\d{10}\b", raw))
+    names = {" ".join(p.capitalize() if i in (0, len(parts) - 1) else p
+                      for i, p in enumerate(parts))
+             for e in emails if len(parts := re.sub(r"\d", "", e.split("@")[0]).split(".")) > 1}
+    return emails | phones | ibans | {n for n in names if n in raw}
+
+
+@pytest.mark.skipif(not SAMPLE_DATA.exists(), reason="data_samples/ ontbreekt")
+def test_no_personal_data_from_the_sample_data_is_sent(server: Any, tmp_path: Path) -> None:
+    secrets = sample_pii()
+    assert len(secrets) > 10  # the sample data does plant personal data
+    facts = load_facts(SAMPLE_FACTS)
+    srv = server(lambda body, n: completion("Geen JSON, alleen proza."))
+    draft_report(facts, backend="openai", run_dir=tmp_path / "run", settings=settings(srv))
+    sent = "\n".join(srv.raw_bodies)
+    assert "<<<GEGEVENS" in sent  # the scrubbed comments did go out, fenced
+    leaked = sorted(s for s in secrets if s in sent or json.dumps(s)[1:-1] in sent)
+    assert leaked == []
