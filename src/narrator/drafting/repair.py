@@ -56,6 +56,17 @@ class SectionOutcome:
 
 
 @dataclass
+class Attempt:
+    """The result of one call: an accepted object, problems to re-ask with, or a fatal error."""
+
+    filled: Any = None
+    problems: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    raw: str = ""
+    fatal: str = ""
+
+
+@dataclass
 class Drafter:
     """Everything one section needs; shared (read-only) by the worker threads."""
 
@@ -81,51 +92,56 @@ class Drafter:
 
     def draft(self, section: str) -> SectionOutcome:
         """Draft one section through the repair loop."""
-        from narrator.drafting.draft import schema_for
-
-        schema = schema_for(section)
         short = part_of(section) in self.shorten
         messages, prompt = prompts.messages_for(self.facts, section, short)
         out = SectionOutcome(section, self.template.build(section))
-        reason = REASON_FINDINGS
+        reason, categories = REASON_FINDINGS, ["onbekend"]
         for attempt in range(1, self.max_repairs + 2):
-            start = time.perf_counter()
-            try:
-                reply = self.backend.complete(messages, schema, section=section)
-            except BackendError as exc:
-                out.calls += 1
-                out.tokens_in += exc.tokens_in
-                out.tokens_out += exc.tokens_out
-                self.record(section, prompt, messages, attempt, start, outcome="fout",
-                            detail=exc.message, tokens_in=exc.tokens_in,
-                            tokens_out=exc.tokens_out)
-                if not exc.retryable:
-                    return self.fallback(out, REASON_UNREACHABLE, [_detail(exc.message)])
-                problems, categories, raw = [f"Geen geldig JSON-object: {exc.message}"], \
-                    ["schema"], exc.raw
-            else:
-                out.calls += 0 if reply.cached else 1
-                out.tokens_in += reply.tokens_in
-                out.tokens_out += reply.tokens_out
-                filled, problems, categories = self.checker.section_problems(section,
-                                                                             reply.value)
-                self.record(section, prompt, messages, attempt, start, mode=reply.mode,
-                            cached=reply.cached, tokens_in=reply.tokens_in,
-                            tokens_out=reply.tokens_out,
-                            outcome="afgekeurd" if problems else "goedgekeurd",
-                            detail=" | ".join(problems)[:2000])
-                if not problems:
-                    out.obj, out.from_model = filled, True
-                    return out
-                raw = reply.raw
+            result = self.attempt(out, messages, prompt, attempt)
+            if result.fatal:
+                return self.fallback(out, REASON_UNREACHABLE, [result.fatal])
+            if result.filled is not None:
+                out.obj, out.from_model = result.filled, True
+                return out
+            categories = result.categories
             if out.tokens_in + out.tokens_out >= self.token_budget:
                 reason = REASON_BUDGET
                 break
             if attempt <= self.max_repairs:
-                fix = prompts.repair_prompt(section, problems)
-                messages = [*messages, {"role": "assistant", "content": raw or "{}"},
+                fix = prompts.repair_prompt(section, result.problems)
+                messages = [*messages, {"role": "assistant", "content": result.raw or "{}"},
                             {"role": "user", "content": fix.text}]
         return self.fallback(out, reason, categories)
+
+    def attempt(self, out: SectionOutcome, messages: list[Message], prompt: prompts.Rendered,
+                attempt: int) -> Attempt:
+        """One call plus its checks; counts calls and tokens into ``out`` and logs them."""
+        from narrator.drafting.draft import schema_for
+
+        section, start = out.section, time.perf_counter()
+        try:
+            reply = self.backend.complete(messages, schema_for(section), section=section)
+        except BackendError as exc:
+            out.calls += 1
+            out.tokens_in += exc.tokens_in
+            out.tokens_out += exc.tokens_out
+            self.record(section, prompt, messages, attempt, start, outcome="fout",
+                        detail=exc.message, tokens_in=exc.tokens_in, tokens_out=exc.tokens_out)
+            if not exc.retryable:
+                return Attempt(fatal=_detail(exc.message))
+            return Attempt(problems=[f"Geen geldig JSON-object: {exc.message}"],
+                           categories=["schema"], raw=exc.raw)
+        out.calls += 0 if reply.cached else 1
+        out.tokens_in += reply.tokens_in
+        out.tokens_out += reply.tokens_out
+        filled, problems, categories = self.checker.section_problems(section, reply.value)
+        self.record(section, prompt, messages, attempt, start, mode=reply.mode,
+                    cached=reply.cached, tokens_in=reply.tokens_in, tokens_out=reply.tokens_out,
+                    outcome="afgekeurd" if problems else "goedgekeurd",
+                    detail=" | ".join(problems)[:2000])
+        if problems:
+            return Attempt(problems=problems, categories=categories, raw=reply.raw)
+        return Attempt(filled=filled)
 
     def fallback(self, out: SectionOutcome, reason: str, categories: list[str]) -> SectionOutcome:
         """Use the template text and flag the section for the reviewer."""
