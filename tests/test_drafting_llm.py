@@ -113,10 +113,10 @@ CASES: dict[str, tuple[Callable[[Facts], Any], Callable[[Facts], Facts], str, st
                       "all", "serverfout"),
     "proza in plaats van JSON": (
         lambda f: lambda body, n: completion("De churn steeg flink, vooral in het westen."),
-        lambda f: f, "all", "schema"),
+        lambda f: f, "all", "geen geldig antwoordformaat"),
     "JSON met verkeerde sleutels": (
         lambda f: lambda body, n: completion(json.dumps({"summary": "ok", "items": []})),
-        lambda f: f, "all", "schema"),
+        lambda f: f, "all", "geen geldig antwoordformaat"),
     "verboden woorden en verzonnen getallen": (
         lambda f: answer_with(bad_words, f), lambda f: f, "all", "cijfers"),
     "verboden woorden zonder getallen": (
@@ -134,7 +134,7 @@ CASES: dict[str, tuple[Callable[[Facts], Any], Callable[[Facts], Facts], str, st
     "prompt-injectie wordt herhaald": (
         lambda f: lambda body, n: completion(as_json(
             {**good(f, section_of(body)), **{next(iter(good(f, section_of(body)))): INJECTION}})),
-        with_injection, "all", "klantgegevens"),
+        with_injection, "all", "overgenomen uit klantgegevens"),
 }
 
 

@@ -37,6 +37,9 @@ REASON_FINDINGS = ("de tekst van het taalmodel bleef na herstelpogingen fouten b
                    "({categories}); standaardtekst ingevoegd")
 REASON_BUDGET = ("het tokenbudget voor deze sectie is op ({categories}); "
                  "standaardtekst ingevoegd")
+CATEGORY_LABELS = {"schema": "geen geldig antwoordformaat",
+                   "klantgegevens": "tekst overgenomen uit klantgegevens",
+                   "eigenaar": "eigenaar buiten het MT"}
 REASON_FINAL = ("de teksten van het taalmodel gaven samen fouten in de eindcontrole "
                 "({categories}); standaardtekst ingevoegd")
 
@@ -147,8 +150,8 @@ class Drafter:
         """Use the template text and flag the section for the reviewer."""
         out.obj = self.template.build(out.section)
         out.categories = categories
-        out.flag = reason.format(detail=", ".join(categories),
-                                 categories=", ".join(categories) or "onbekend")
+        labels = ", ".join(CATEGORY_LABELS.get(c, c) for c in categories) or "onbekend"
+        out.flag = reason.format(detail=labels, categories=labels)
         out.from_model = False
         return out
 
