@@ -54,6 +54,11 @@ def test_compare(metric: str, base: float, current: float | None, regressed: boo
     assert bool(result.improvements) is improved
 
 
+def test_unmeasured_metrics_are_not_compared() -> None:
+    baseline = Baseline(tolerances=TOL, metrics={"share": 1.0})
+    assert compare(baseline, {"share": None}, frozenset({"share"})).regressions == []
+
+
 def test_regression_line_is_dutch_notation() -> None:
     result = compare(Baseline(tolerances=TOL, metrics={"share": 0.975}), {"share": 0.5})
     assert result.regressions == ["share: 0,500 (baseline 0,975)"]

@@ -15,12 +15,14 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from narrator.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA_DIRS = ["config", "style_guide", "prompts", "evals", "tests/corpus"]
+DATA_PATHS = ["config", "style_guide", "prompts", "evals", "tests/corpus",
+              "tests/fixtures/facts_example.json"]
 
 pytest.importorskip("narrator.drafting")
 
@@ -28,10 +30,14 @@ pytest.importorskip("narrator.drafting")
 def _home_copy(tmp_path: Path) -> Path:
     """A copy of the project's data folders (not src/) for NARRATOR_HOME."""
     home = tmp_path / "home"
-    for rel in DATA_DIRS:
-        if (ROOT / rel).exists():
-            shutil.copytree(ROOT / rel, home / rel,
+    for rel in DATA_PATHS:
+        source, target = ROOT / rel, home / rel
+        if source.is_dir():
+            shutil.copytree(source, target,
                             ignore=shutil.ignore_patterns("results", "__pycache__"))
+        elif source.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
     return home
 
 
@@ -70,6 +76,23 @@ def test_inverted_terminology_rule_makes_eval_fail(tmp_path: Path) -> None:
     failures = card["cases"][0]["failures"]
     assert any("fouten (totaal)" in f for f in failures)
     assert any(f["rule"] == "kapot" for f in card["cases"][0]["findings"])
+
+
+def test_deleted_terminology_rule_is_a_regression(tmp_path: Path) -> None:
+    """Deleting the 'klanten' rule lowers the validator's recall on its corpus: a regression
+    against the committed baseline, although every case still passes."""
+    home = _home_copy(tmp_path)
+    path = home / "style_guide" / "terminologie.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["rules"] = [r for r in data["rules"] if r["id"] != "klanten"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = _eval_subprocess(home, tmp_path / "out")
+    assert result.returncode == 1, result.stdout + result.stderr
+    card = json.loads((tmp_path / "out" / "scorecard_template.json").read_text("utf-8"))
+    assert any(r.startswith("validator.terminologie.recall") for r in card["regressions"])
+    assert all(r.startswith("validator.terminologie.") for r in card["regressions"])
+    assert all(c["passed"] for c in card["cases"])  # the drafts themselves are still fine
+    assert "achteruitgang" in result.stdout
 
 
 def test_template_wording_with_forbidden_word_makes_eval_fail(

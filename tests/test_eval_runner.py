@@ -175,3 +175,9 @@ def test_known_failures_are_reported_not_failing_and_strict(
         tmp_path: Path, known: list[str], failures: list[str], known_out: list[str]) -> None:
     result = run_case(case(priorities=5, known_failures=known), options(tmp_path, FakeDrafter()))
     assert result.failures == failures and result.known == known_out
+
+
+def test_known_page_budget_gap_is_not_judged_without_rendering(tmp_path: Path) -> None:
+    c = case(known_failures=["paginabudget analyse"]).model_copy(update={"check_pages": True})
+    result = run_case(c, options(tmp_path, FakeDrafter()))  # pages="none": nothing rendered
+    assert result.pages is None and result.failures == [] and result.known == []

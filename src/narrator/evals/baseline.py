@@ -95,12 +95,14 @@ def _fmt(value: float) -> str:
     return format_number(value, decimals)
 
 
-def compare(baseline: Baseline, metrics: dict[str, float | None]) -> Comparison:
-    """Regressions and improvements of ``metrics`` against ``baseline``."""
+def compare(baseline: Baseline, metrics: dict[str, float | None],
+            unmeasured: frozenset[str] = frozenset()) -> Comparison:
+    """Regressions and improvements of ``metrics`` against ``baseline``; metrics named in
+    ``unmeasured`` (deliberately not measured this run, e.g. ``--pages none``) are skipped."""
     result = Comparison()
     for name, base in baseline.metrics.items():
         tol = baseline.tolerance(name)
-        if tol.ignore or tol.better == "info":
+        if tol.ignore or tol.better == "info" or name in unmeasured:
             continue
         current = metrics.get(name)
         if current is None or base is None:

@@ -16,6 +16,7 @@ from narrator.evals.cases import Case, Phrase, cases_dir
 from narrator.evals.scorecard import CATEGORIES, CaseResult, Coverage
 from narrator.facts import Facts, KPIFact
 
+PAGE_BUDGET = "paginabudget"
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ORDINAL = re.compile(r"^\s{0,3}\d{1,2}[.)]\s+\S")
 
@@ -225,7 +226,7 @@ def failures(case: Case, facts: Facts, texts: dict[str, str], result: CaseResult
     out += _number_failures(case, result)
     out += [f"persoonsgegeven gelekt: {leak}" for leak in result.pii_leaks]
     if result.overflows:
-        out += [f"paginabudget {part}: {msg}" for part, msg in result.overflows.items()]
+        out += [f"{PAGE_BUDGET} {part}: {msg}" for part, msg in result.overflows.items()]
     return out
 
 

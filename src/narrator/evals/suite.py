@@ -73,7 +73,9 @@ def run_eval(cases: list[Case], options: RunOptions, *, components: bool = True,
 
 def apply_baseline(card: Scorecard, baseline: Baseline, path: Path) -> Scorecard:
     """The scorecard with the regressions/improvements against ``baseline``."""
-    comparison = compare(baseline, card.metrics)
+    unmeasured = frozenset() if any(c.pages is not None for c in card.cases) \
+        else frozenset({"page_budgets_met"})
+    comparison = compare(baseline, card.metrics, unmeasured)
     return card.model_copy(update={"baseline": str(path),
                                    "regressions": comparison.regressions,
                                    "improvements": comparison.improvements})
