@@ -187,3 +187,21 @@ def test_new_backend_baseline_inherits_template_tolerances(
     assert written.backend == "openai" and written.metrics == {"errors": 0.0,
                                                                "rood_coverage": 1.0}
     assert written.tolerances == load_baseline(template).tolerances
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--backend", "llama"], "onbekende back end 'llama'"),
+    (["--pages", "soms"], "ongeldige waarde 'soms' voor --pages"),
+    (["--case", "alles_groen", "--update-baseline"], "--update-baseline kan alleen"),
+    (["--case", "bestaat_niet"], "onbekende eval-case"),
+])
+def test_bad_options_exit_2_with_a_dutch_message(tmp_path: Path, args: list[str],
+                                                 message: str) -> None:
+    from typer.testing import CliRunner
+
+    from narrator.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "--out", str(tmp_path), *args])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "scorecard_template.json").exists()

@@ -47,41 +47,55 @@ def evaluate(
         "gratis, maar tokens en latentie zeggen dan niets)."),
 ) -> None:
     """Draai de eval-suite: stijl en juistheid per back end, vergeleken met de baseline."""
-    if backend not in _BACKENDS:
-        raise NarratorError(f"onbekende back end '{backend}': kies template of openai.")
-    if pages not in _PAGES:
-        raise NarratorError(f"ongeldige waarde '{pages}' voor --pages: kies all, marked of none.")
+    _check_options(backend, pages, update_baseline, bool(case))
     out_dir = out or project_root() / "evals" / "results"
     options = RunOptions(backend=backend, model=model, work_dir=out_dir / "runs", pages=pages,
                          settings=llm_settings(model) if backend == "openai" else None)
     if not reuse_cache:
         shutil.rmtree(options.work_dir / backend / ".cache", ignore_errors=True)
-    console = Console(stderr=as_json)
-    if not console.is_terminal:
-        console.width = max(console.width, 110)
+    console = _console(as_json)
     selected = load_cases(cases, only=case or None)
     with console.status("eval draait …"):
         card = run_eval(selected, options, components=not case,
                         progress=lambda n: console.print(f"[dim]• case {n} …[/]",
                                                          highlight=False))
-    baseline_path = baseline or default_baseline_path(backend)
-    if case:
-        card.notes.append("deelselectie van cases: niet vergeleken met de baseline; "
-                          "validatorcorpus en PII-set niet gescoord")
-    elif baseline_path.exists():
-        card = apply_baseline(card, load_baseline(baseline_path), baseline_path)
-    else:
-        card.notes.append(f"geen baseline gevonden ({baseline_path}); niets vergeleken")
+    card = _compare(card, baseline or default_baseline_path(backend), subset=bool(case))
     saved = save_scorecard(card, out_dir, gitignore=out is None)
     _show(card, console, as_json)
     console.print(f"Scorecard opgeslagen in {saved}", highlight=False)
-    if update_baseline and case:
-        raise NarratorError("--update-baseline kan alleen met alle cases (zonder --case).")
     if update_baseline:
         _write_baseline(card, baseline or project_root() / "evals" / f"baseline_{backend}.json",
                         console)
     elif not card.ok:
         raise typer.Exit(1)
+
+
+def _check_options(backend: str, pages: str, update_baseline: bool, subset: bool) -> None:
+    if backend not in _BACKENDS:
+        raise NarratorError(f"onbekende back end '{backend}': kies template of openai.")
+    if pages not in _PAGES:
+        raise NarratorError(f"ongeldige waarde '{pages}' voor --pages: kies all, marked of none.")
+    if update_baseline and subset:
+        raise NarratorError("--update-baseline kan alleen met alle cases (zonder --case).")
+
+
+def _console(as_json: bool) -> Console:
+    """Tables go to stderr with --json; a pipe gets 110 columns so the tables stay readable."""
+    console = Console(stderr=as_json)
+    if not console.is_terminal:
+        console.width = max(console.width, 110)
+    return console
+
+
+def _compare(card: Scorecard, path: Path, *, subset: bool) -> Scorecard:
+    if subset:
+        card.notes.append("deelselectie van cases: niet vergeleken met de baseline; "
+                          "validatorcorpus en PII-set niet gescoord")
+        return card
+    if not path.exists():
+        card.notes.append(f"geen baseline gevonden ({path}); niets vergeleken")
+        return card
+    return apply_baseline(card, load_baseline(path), path)
 
 
 def _show(card: Scorecard, console: Console, as_json: bool) -> None:
