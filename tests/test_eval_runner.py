@@ -12,6 +12,7 @@ import pytest
 
 from narrator.evals.baseline import Baseline, Tolerance, compare
 from narrator.evals.cases import Case, Expectations, Phrase
+from narrator.evals.checks import evidence_markers
 from narrator.evals.runner import RunOptions, Stages, run_case
 from narrator.evals.suite import run_eval
 from narrator.facts import Facts
@@ -21,14 +22,17 @@ ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "evals" / "cases"
 
 
-def good_texts(facts: Facts, word: str = "klanten", extra: str = "") -> dict[str, str]:
+def good_texts(facts: Facts, word: str = "klanten", extra: str = "",
+               grounded: bool = True) -> dict[str, str]:
     """A small draft in the contract's Markdown that meets the default expectations."""
     rood = [k for k in facts.kpis if k.status == "rood"]
     sections = []
     for k in rood:
         value = format_number(k.value, k.decimals) if k.value is not None else "onbekend"
-        sections.append(f"### {k.name}\n\n{k.name} is rood met {value}. Oorzaak: een storing "
-                        f"die veel {word} trof.{extra} Actie: herstelplan, eigenaar "
+        marks = evidence_markers(k)
+        cause = marks[0] if grounded and marks else "iets"
+        sections.append(f"### {k.name}\n\n{k.name} is rood met {value}. Oorzaak: {cause}, "
+                        f"wat veel {word} trof.{extra} Actie: herstelplan, eigenaar "
                         f"{k.owner.name}.\n")
     analyse = (f"# Analyse {facts.month_label}\n\n## Conclusie\n\nDe maand vraagt actie.\n\n"
                "## Afwijkingen en oorzaken\n\n" + "\n".join(sections) + "\n## Acties\n\n"
@@ -64,12 +68,14 @@ def fake_validate(text: str, *, facts: Facts, part: str, file: str) -> list[Any]
 class FakeDrafter:
     word: str = "klanten"
     extra: str = ""
+    grounded: bool = True
     seen: list[Facts] = field(default_factory=list)
 
     def __call__(self, facts: Facts, **kwargs: Any) -> Any:
         self.seen.append(facts)
         assert kwargs["run_dir"].is_dir()
-        return SimpleNamespace(texts=good_texts(facts, self.word, self.extra), flagged={},
+        texts = good_texts(facts, self.word, self.extra, self.grounded)
+        return SimpleNamespace(texts=texts, flagged={},
                                calls=4, fallbacks=0, tokens_in=0, tokens_out=0, deviations={})
 
 
@@ -125,9 +131,9 @@ def test_runner_scrubs_before_drafting_and_detects_leaks(tmp_path: Path) -> None
     ({"required_phrases": [Phrase(text="Top 3", part="dashboard")]},
      "'Top 3' ontbreekt in dashboard"),
     ({"forbidden_strings": ["storing"]}, "verboden tekst 'storing' staat in analyse"),
-    ({"forbidden_phrases": [Phrase(text="storing", kpi="churn")]},
-     "verboden tekst 'storing' staat in de sectie Opzeggingen (churn)"),
-    ({"forbidden_phrases": [Phrase(text="storing", part="samenvatting")]}, None),
+    ({"forbidden_phrases": [Phrase(text="herstelplan", kpi="churn")]},
+     "verboden tekst 'herstelplan' staat in de sectie Opzeggingen (churn)"),
+    ({"forbidden_phrases": [Phrase(text="herstelplan", part="samenvatting")]}, None),
     ({"kpi_sections_absent": ["churn"]}, "onverwachte sectie voor churn in analyse"),
     ({"max_flagged": -1}, "0 secties 'handmatig controleren', maximaal -1"),
 ])
@@ -148,6 +154,13 @@ def test_missing_owner_and_cause_are_named(tmp_path: Path) -> None:
     result = run_case(case(), options(tmp_path, NoOwner()))
     assert result.failures == ["rode KPI churn mist: eigenaar"] or \
         result.failures == ["rode KPI churn mist: oorzaak, eigenaar"]
+
+
+def test_cause_without_the_evidence_is_not_covered(tmp_path: Path) -> None:
+    result = run_case(case(), options(tmp_path, FakeDrafter(grounded=False)))
+    assert [c.kpi for c in result.coverage if not c.cause] == [
+        "beschikbaarheid", "storingsimpact", "contacten", "churn"]
+    assert "rode KPI churn mist: oorzaak" in result.failures
 
 
 def test_run_eval_aggregates_and_baseline_catches_the_broken_drafter(tmp_path: Path) -> None:

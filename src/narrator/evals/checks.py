@@ -72,8 +72,28 @@ def _owner_in_actions(analyse: str, kpi: KPIFact) -> bool:
     return any(kpi.owner.name in r and any(n in r.lower() for n in names) for r in rows)
 
 
+def evidence_markers(kpi: KPIFact) -> list[str]:
+    """Strings that show a cause is grounded in the KPI's evidence: evidence titles, incident
+    and ticket numbers, driver segments and the seasonal pattern."""
+    marks = [e.title for e in kpi.evidence]
+    marks += [i for ref in [e.source_ref for e in kpi.evidence] + [d.source_ref for d in
+                                                                      kpi.drivers] for i in ref.ids]
+    marks += [d.segment for d in kpi.drivers]
+    if kpi.seasonal.expected and kpi.seasonal.pattern:
+        marks.append(kpi.seasonal.pattern.split(":")[0])
+    return [m for m in marks if m.strip()]
+
+
+def _grounded(text: str, kpi: KPIFact) -> bool:
+    """A cause is grounded when it names evidence; with no evidence any stated cause counts."""
+    marks = evidence_markers(kpi)
+    low = text.lower()
+    return not marks or any(m.lower() in low for m in marks)
+
+
 def rood_coverage(facts: Facts, analyse: str) -> list[Coverage]:
-    """Cause, action and owner for every rood KPI, read from analyse.md."""
+    """Cause (a cue word and, where evidence exists, a reference to it), action and owner for
+    every rood KPI, read from analyse.md."""
     cues = scoring().get("coverage", {})
     out = []
     for kpi in facts.kpis:
@@ -83,7 +103,7 @@ def rood_coverage(facts: Facts, analyse: str) -> list[Coverage]:
         text = body or ""
         out.append(Coverage(
             kpi=kpi.id, section=body is not None,
-            cause=_has_word(text, cues.get("cause", [])),
+            cause=_has_word(text, cues.get("cause", [])) and _grounded(text, kpi),
             action=_has_word(text, cues.get("action", [])),
             owner=kpi.owner.name in text or _owner_in_actions(analyse, kpi)))
     return out
