@@ -92,23 +92,8 @@ def run_case(case: Case, options: RunOptions) -> CaseResult:
                          settings=options.settings)
     latency = time.perf_counter() - start
     texts = {part: draft.texts.get(part, "") for part in PARTS}
-    findings = _findings(texts, facts, stages)
-    result = CaseResult(
-        name=case.name, description=case.description,
-        words={part: count_words(text) for part, text in texts.items()},
-        findings=findings,
-        numbers_total=sum(checks.count_numbers(t) for t in texts.values()),
-        numbers_untraceable=sum(1 for f in findings if f.category == "cijfers"),
-        coverage=checks.rood_coverage(facts, texts.get("analyse", "")),
-        priorities=checks.count_priorities(texts.get("samenvatting", "")),
-        flagged=dict(getattr(draft, "flagged", {}) or {}),
-        sections=checks.count_sections(draft),
-        calls=int(getattr(draft, "calls", 0)), fallbacks=int(getattr(draft, "fallbacks", 0)),
-        tokens_in=int(getattr(draft, "tokens_in", 0)),
-        tokens_out=int(getattr(draft, "tokens_out", 0)),
-        latency_s=round(latency, 3),
-        pii_leaks=checks.pii_leaks(case.expectations.planted_pii, facts, texts),
-    )
+    result = _score(case, facts, draft, texts, _findings(texts, facts, stages))
+    result.latency_s = round(latency, 3)
     known = case.expectations.known_failures
     if options.render_case(case):
         rendered = stages.render(facts, texts, run_dir / "concept")
@@ -119,6 +104,26 @@ def run_case(case: Case, options: RunOptions) -> CaseResult:
     result.failures, result.known = checks.split_known(
         checks.failures(case, facts, texts, result), known)
     return result
+
+
+def _score(case: Case, facts: Facts, draft: Any, texts: dict[str, str],
+           findings: list[FindingRecord]) -> CaseResult:
+    """The measurements of one draft (expectations are judged afterwards)."""
+    return CaseResult(
+        name=case.name, description=case.description,
+        words={part: count_words(text) for part, text in texts.items()},
+        findings=findings,
+        numbers_total=sum(checks.count_numbers(t) for t in texts.values()),
+        numbers_untraceable=sum(1 for f in findings if f.category == "cijfers"),
+        coverage=checks.rood_coverage(facts, texts["analyse"]),
+        priorities=checks.count_priorities(texts["samenvatting"]),
+        flagged=dict(getattr(draft, "flagged", {}) or {}),
+        sections=checks.count_sections(draft),
+        calls=int(getattr(draft, "calls", 0)), fallbacks=int(getattr(draft, "fallbacks", 0)),
+        tokens_in=int(getattr(draft, "tokens_in", 0)),
+        tokens_out=int(getattr(draft, "tokens_out", 0)),
+        pii_leaks=checks.pii_leaks(case.expectations.planted_pii, facts, texts),
+    )
 
 
 def _findings(texts: dict[str, str], facts: Facts, stages: Stages) -> list[FindingRecord]:
