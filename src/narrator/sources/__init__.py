@@ -50,7 +50,7 @@ def load_sources(data_dir: Path, mapping_file: Path | None = None) -> SourceBund
 
 def _add(bundle: SourceBundle, spec: SourceSpec, src: SourceFrame) -> None:
     table = spec.table
-    bundle.tables[table] = to_canonical(src.frame, table)
+    bundle.tables[table] = to_canonical(src.frame, table, [f.path for f in src.files])
     bundle.files[table] = src.files
     bundle.months[table] = months_of(bundle.tables[table], table)
     bundle.warnings.extend(src.warnings)

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import pandas as pd
 
-from narrator.sources.schema import DTYPES
+from narrator.sources.reader import FILE_COL
+from narrator.sources.schema import DTYPES, SOURCE_FILE
 
 
-def to_canonical(frame: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Select and order the canonical columns of ``table`` and cast them to their dtypes."""
+def to_canonical(frame: pd.DataFrame, table: str, files: list[str] | None = None) -> pd.DataFrame:
+    """Select and order the canonical columns of ``table`` and cast them to their dtypes.
+
+    ``source_file`` comes from the reader's per-row file column; its categories are ``files``
+    (the source's files in reading order) when given, else the file names present.
+    """
     dtypes = DTYPES[table]
-    out = frame.loc[:, list(dtypes)].copy()
-    for column, dtype in dtypes.items():
-        if str(out[column].dtype) != dtype:
-            out[column] = out[column].astype(dtype)
+    data = [c for c in dtypes if c != SOURCE_FILE]
+    out = frame.loc[:, data].copy()
+    for column in data:
+        if str(out[column].dtype) != dtypes[column]:
+            out[column] = out[column].astype(dtypes[column])
+    names = frame[FILE_COL]
+    categories = files if files is not None else sorted(names.astype(str).unique())
+    out[SOURCE_FILE] = pd.Categorical(names, categories=categories)
     return out.reset_index(drop=True)
 
 
