@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -23,7 +24,11 @@ _err = Console(stderr=True)
 
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn a NarratorError into a Dutch message on stderr and its exit code, no traceback."""
+    """Turn errors into a Dutch message on stderr and a non-zero exit, without a traceback.
+
+    NarratorError keeps its exit code (2); anything unexpected exits 3 (NARRATOR_DEBUG=1 shows
+    the traceback).
+    """
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -32,6 +37,15 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
         except NarratorError as exc:
             _err.print(f"[bold red]fout:[/] {exc.message}", highlight=False, soft_wrap=True)
             raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("NARRATOR_DEBUG"):
+                raise
+            _err.print(f"[bold red]onverwachte fout:[/] {type(exc).__name__}: {exc}. "
+                       "Er is niets half weggeschreven. Zet NARRATOR_DEBUG=1 voor details en "
+                       "meld dit aan het narrator-team.", highlight=False, soft_wrap=True)
+            raise typer.Exit(3) from None
 
     return wrapper
 
