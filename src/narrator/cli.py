@@ -43,7 +43,7 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             if os.environ.get("NARRATOR_DEBUG"):
                 raise
             _err.print(f"[bold red]onverwachte fout:[/] {type(exc).__name__}: {exc}. "
-                       "Er is niets half weggeschreven. Zet NARRATOR_DEBUG=1 voor details en "
+                       "Zet NARRATOR_DEBUG=1 voor details en "
                        "meld dit aan het narrator-team.", highlight=False, soft_wrap=True)
             raise typer.Exit(3) from None
 
