@@ -46,16 +46,6 @@ def test_lineage_names_files_hashes_rows_and_formula():
     assert "2026-10, 2026-11" in contacts.lineage.filter
 
 
-def test_monthly_files_are_narrowed_to_the_months_used():
-    from narrator.facts import SourceFile
-    from narrator.kpis.lineage import files_for
-
-    names = ["cases_2026-09.csv", "cases_2026-10.csv", "cases_2026-11.csv", "accounts.csv"]
-    files = [SourceFile(system="x", path=f"data/{n}", sha256="0" * 64, rows=1) for n in names]
-    kept = [f.path for f in files_for(files, {"2026-10", "2026-11"})]
-    assert kept == ["data/cases_2026-10.csv", "data/cases_2026-11.csv", "data/accounts.csv"]
-
-
 def test_trend_is_none_where_no_data():
     facts = build_facts(b.bundle(count=3), "2026-11")
     trend = facts.kpi("churn").trend

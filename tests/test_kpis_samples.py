@@ -62,12 +62,34 @@ def test_outage_linked_across_sources(facts):
     assert facts.kpi("nps").status in ("oranje", "rood")
 
 
-def test_lineage_and_refs_name_only_the_months_files(facts):
+def test_lineage_and_refs_name_only_the_months_files(facts, bundle):
     contacts = facts.kpi("contacten")
     names = [Path(p).name for p in contacts.lineage.files]
-    assert names[:2] == ["servicenow_cases_2026-10.csv", "servicenow_cases_2026-11.csv"]
-    assert len(contacts.lineage.sha256) == len(names)
-    assert contacts.drivers[0].source_ref.file == names[0] + ", " + names[1]
+    assert names == ["servicenow_cases_2026-10.csv", "servicenow_cases_2026-11.csv",
+                     "salesforce_accounts.csv"]
+    hashes = {f.path: f.sha256 for files in bundle.files.values() for f in files}
+    assert contacts.lineage.sha256 == [hashes[p] for p in contacts.lineage.files]
+    # the top driver's rows: cases of both months in its segment, and the customer base
+    assert contacts.drivers[0].source_ref.file == ", ".join(names)
+
+
+def test_lineage_rows_are_the_rows_of_both_months(facts, bundle):
+    t = bundle.tables
+    months = ("2026-10", "2026-11")
+    cases = t["cases"]["date"].dt.strftime("%Y-%m").isin(months).sum()
+    accounts = t["accounts"]["month"].isin(months).sum()
+    assert facts.kpi("contacten").lineage.rows == cases + accounts
+    inc = t["incidents"]
+    both = inc["opened_at"].dt.strftime("%Y-%m").isin(months)
+    assert facts.kpi("storingsimpact").lineage.rows == both.sum()
+    assert facts.kpi("hersteltijd").lineage.rows == (both & inc["resolved_at"].notna()).sum()
+
+
+def test_incident_refs_name_the_file_of_the_kept_row(facts, bundle):
+    inc = bundle.tables["incidents"].set_index("number")["source_file"]
+    assert facts.incidents
+    for incident in facts.incidents:
+        assert incident.source_ref.file == inc[incident.number]
 
 
 def test_calm_kpis_stay_groen(facts):

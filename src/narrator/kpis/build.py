@@ -84,7 +84,7 @@ def build_facts(bundle: SourceBundle, month: str) -> Facts:
                     | {t for k in catalogue.kpis for t in EVIDENCE_TABLES.get(k.formula, ())})
     require_months(tables, needed, month, previous, files)
     partial = partial_month_warnings(tables, month, files)
-    ctx = ev.Context(tables, month, previous, settings, file_labels(bundle, {month, previous}))
+    ctx = ev.Context(tables, month, previous, settings, files)
     kpis = [_kpi_fact(k, measures[k.id], ctx, catalogue, org, bundle, partial)
             for k in catalogue.kpis]
     # the readers may already have warned about the same partial month: say it once
@@ -171,7 +171,7 @@ def _kpi_fact(kpi: KPIDefinition, measure: Measure, ctx: ev.Context, catalogue: 
         owner=Owner(name=org.member(kpi.owner).name, role=org.member(kpi.owner).role),
         trend=[TrendPoint(month=m, value=values[m]) for m in reversed(months[:TREND_MONTHS])],
         seasonal=seasonal, drivers=drivers, evidence=evidence,
-        lineage=kpi_lineage(kpi.source, measure, ctx.tables, bundle, month, previous),
+        lineage=kpi_lineage(kpi.source, measure, bundle, month, previous),
         warnings=[partial[t] for t in measure.tables if t in partial],
     )
 
@@ -179,15 +179,14 @@ def _kpi_fact(kpi: KPIDefinition, measure: Measure, ctx: ev.Context, catalogue: 
 def _explain(kpi: KPIDefinition, measure: Measure, ctx: ev.Context,
              total: float) -> tuple[list[Contribution], list[Evidence]]:
     changes = _all_changes(measure, kpi.dimensions, ctx.month, ctx.previous)
-    table = measure.tables[0]
     drivers = [Contribution(
         dimension=c.dimension, segment=c.segment, value=c.value, previous=c.previous,
         contribution=c.contribution, rate_effect=c.rate_effect, mix_effect=c.mix_effect,
         share_of_change=share_of_change(c.contribution, total),
-        source_ref=ctx.ref(table, filter=ev.month_filter(ctx, f"{c.dimension} == '{c.segment}'")),
+        source_ref=ctx.segment_ref(measure, c.dimension, c.segment),
     ) for c in _ordered(changes, kpi.dimensions, total)]
     top = top_driver(changes, kpi.dimensions, total, ctx.settings.concentration_share_pct)
-    evidence = ev.concentration(changes, total, ctx, table)
+    evidence = ev.concentration(changes, total, ctx, measure)
     for fn in EVIDENCE.get(kpi.formula, []):
         evidence.extend(fn(ctx, top))
     return drivers, evidence

@@ -17,6 +17,7 @@ import pandas as pd
 from narrator.errors import ConfigError
 from narrator.kpis.settings import EvidenceSettings
 from narrator.kpis.tables import Tables
+from narrator.sources.schema import SOURCE_FILE
 
 MISSING = "onbekend"  # segment label for an empty dimension value ("?" or blank in the export)
 
@@ -31,6 +32,9 @@ class Measure:
     formula: str
     tables: tuple[str, ...]
     filter: str = ""
+    # per table of ``tables``: the frame (num or den) whose rows are that table's rows used;
+    # each has 'month', the dimensions and 'source_file' (lineage)
+    used: tuple[pd.DataFrame, ...] = ()
 
     @property
     def additive(self) -> bool:
@@ -68,15 +72,20 @@ class Measure:
                 out[month] = self.scale * float(nums[month]) / den if den else None
         return out
 
-    def rows(self, tables: Tables, month: str) -> int:
-        """Source rows of ``month`` that this KPI reads (all its tables)."""
-        return int(sum((tables[t]["month"] == month).sum() for t in self.tables))
+    def parts(self) -> list[tuple[str, pd.DataFrame]]:
+        """(table, rows used) pairs: the numerator's table, then the denominator's if other."""
+        used = self.used or (self.num,)
+        return list(zip(self.tables, used, strict=False))
+
+    def rows(self, month: str) -> int:
+        """Source rows of ``month`` that entered this KPI (all its tables)."""
+        return int(sum((frame["month"] == month).sum() for _, frame in self.parts()))
 
 
 def _frame(source: pd.DataFrame, dims: list[str], num: pd.Series,
            den: pd.Series | None = None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     keep = ["month", *[d for d in dims if d in source.columns]]
-    base = source[keep].copy()
+    base = source[[*keep, SOURCE_FILE]].copy()
     for col in keep[1:]:
         base[col] = base[col].astype(object).where(base[col].notna(), MISSING).astype(str)
     num_frame = base.assign(num=pd.to_numeric(num, errors="coerce").fillna(0.0).to_numpy(float))
@@ -119,7 +128,7 @@ def contacts_per_1000(t: Tables, dims: list[str], s: EvidenceSettings) -> Measur
     num, _ = _frame(cases, dims, cases["contacts"])
     _, den = _frame(acc, dims, acc["customers_start"], acc["customers_start"])
     return Measure(num, den, 1000.0, "sum(contacts) / sum(customers_start) * 1000",
-                   ("cases", "accounts"), "maand van date (cases), month (accounts)")
+                   ("cases", "accounts"), "maand van date (cases), month (accounts)", (num, den))
 
 
 def _cases_ratio(column_num: str, column_den: str, scale: float, formula: str,

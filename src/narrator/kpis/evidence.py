@@ -8,7 +8,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from narrator.facts import Comment, Evidence, Incident, SourceRef
+from narrator.kpis.compute import Measure
 from narrator.kpis.drivers import SegmentChange, share_of_change
+from narrator.kpis.lineage import files_label, segment_rows
 from narrator.kpis.settings import EvidenceSettings
 from narrator.kpis.tables import Tables
 
@@ -25,11 +27,28 @@ class Context:
     month: str
     previous: str
     settings: EvidenceSettings
-    files: dict[str, str]  # table -> file label for SourceRef.file
+    files: dict[str, str]  # table -> all its files (messages about a whole table)
 
-    def ref(self, *tables: str, filter: str = "", ids: list[str] | None = None) -> SourceRef:
-        label = ", ".join(self.files.get(t, t) for t in tables)
-        return SourceRef(file=label, filter=filter, ids=ids or [])
+    def ref(self, *rows: pd.DataFrame, filter: str = "", ids: list[str] | None = None) -> SourceRef:
+        """A SourceRef naming exactly the files of ``rows`` (canonical rows, source_file)."""
+        return SourceRef(file=files_label(*rows), filter=filter, ids=ids or [])
+
+    def month_rows(self, table: str) -> pd.DataFrame:
+        """Rows of ``table`` in the report month or the previous month."""
+        frame = self.tables[table]
+        return frame[frame["month"].isin([self.previous, self.month])]
+
+    def rows_where(self, table: str, **values: object) -> pd.DataFrame:
+        """Rows of both months whose columns equal ``values`` (compared as text)."""
+        rows = self.month_rows(table)
+        for column, value in values.items():
+            rows = rows[rows[column].astype(str) == str(value)]
+        return rows
+
+    def segment_ref(self, measure: Measure, dim: str, segment: str) -> SourceRef:
+        """SourceRef of a driver segment: the files of the KPI's rows in that segment."""
+        rows = segment_rows(measure, [self.previous, self.month], dim, segment)
+        return self.ref(*rows, filter=month_filter(self, f"{dim} == '{segment}'"))
 
 
 def segment_label(dimension: str, segment: str) -> str:
@@ -38,7 +57,7 @@ def segment_label(dimension: str, segment: str) -> str:
 
 
 def concentration(changes: list[SegmentChange], total: float, ctx: Context,
-                  table: str) -> list[Evidence]:
+                  measure: Measure) -> list[Evidence]:
     """Per dimension: the segment carrying at least the configured share of the change."""
     out = []
     for dim in dict.fromkeys(c.dimension for c in changes):
@@ -47,9 +66,9 @@ def concentration(changes: list[SegmentChange], total: float, ctx: Context,
         share = share_of_change(best.contribution, total)
         if share >= ctx.settings.concentration_share_pct:
             figures = {"aandeel_in_verandering_pct": share, "bijdrage": best.contribution}
-            filt = month_filter(ctx, f"{dim} == '{best.segment}'")
             out.append(Evidence(kind="concentration", title=segment_label(dim, best.segment),
-                                figures=figures, source_ref=ctx.ref(table, filter=filt)))
+                                figures=figures,
+                                source_ref=ctx.segment_ref(measure, dim, best.segment)))
     return out
 
 
@@ -71,14 +90,20 @@ def incident_evidence(ctx: Context, region: str | None) -> list[Evidence]:
     rows = _month_incidents(ctx, region).head(ctx.settings.incident_evidence)
     where = f"region == '{region}'" if region else ""
     out = []
-    for r in rows.itertuples(index=False):
+    for r in rows.itertuples():
         title = f"{_text(r.cause) or 'storing'}, regio {r.region}"
         figures = {"klanten": float(r.customers_affected or 0), "uren": float(r.duration_hours),
                    "klant_uren": float(r.customer_hours)}
         filt = f"maand van opened_at == {ctx.month}" + (f" en {where}" if where else "")
         out.append(Evidence(kind="incident", title=title, figures=figures,
-                            source_ref=ctx.ref("incidents", filter=filt, ids=[str(r.number)])))
+                            source_ref=ctx.ref(_one(rows, r), filter=filt,
+                                               ids=[str(r.number)])))
     return out
+
+
+def _one(rows: pd.DataFrame, row: object) -> pd.DataFrame:
+    """The canonical row behind an ``itertuples(index=True)`` tuple, as a one-row frame."""
+    return rows.loc[[row.Index]]
 
 
 def _text(value: object) -> str:
@@ -96,8 +121,8 @@ def top_incidents(ctx: Context) -> list[Incident]:
         customers_affected=int(r.customers_affected or 0), duration_hours=float(r.duration_hours),
         customer_hours=float(r.customer_hours), description=_text(r.description),
         close_notes=_text(r.close_notes),
-        source_ref=ctx.ref("incidents", filter=f"number == '{r.number}'", ids=[str(r.number)]),
-    ) for r in rows.itertuples(index=False)]
+        source_ref=ctx.ref(_one(rows, r), filter=f"number == '{r.number}'", ids=[str(r.number)]),
+    ) for r in rows.itertuples()]
 
 
 def _linked_incidents(ctx: Context, region: str, first: pd.Timestamp,
@@ -107,6 +132,12 @@ def _linked_incidents(ctx: Context, region: str, first: pd.Timestamp,
     start = first - pd.Timedelta(days=ctx.settings.link_days_before)
     hit = (inc["region"].astype(str) == region) & (opened >= start) & (opened <= last)
     return inc[hit].sort_values(["customer_hours", "number"], ascending=[False, True])
+
+
+def _days_rows(ctx: Context, table: str, region: str, days: pd.Series) -> pd.DataFrame:
+    """Rows of ``table`` (cases, availability) in ``region`` on ``days``: a spike's rows."""
+    rows = ctx.rows_where(table, region=region)
+    return rows[pd.to_datetime(rows["date"]).dt.normalize().isin(days)]
 
 
 def _link_evidence(ctx: Context, region: str, days: pd.Series, title: str, table: str,
@@ -122,7 +153,8 @@ def _link_evidence(ctx: Context, region: str, days: pd.Series, title: str, table
             f"{last.date().isoformat()}")
     ids = linked["number"].astype(str).head(5).tolist()
     return Evidence(kind="cross_source", title=title, figures=figures,
-                    source_ref=ctx.ref(table, "incidents", filter=filt, ids=ids))
+                    source_ref=ctx.ref(_days_rows(ctx, table, region, days), linked, filter=filt,
+                                       ids=ids))
 
 
 def contact_spikes(ctx: Context) -> list[Evidence]:
@@ -190,7 +222,9 @@ def churn_reasons(ctx: Context) -> list[Evidence]:
                                   f"reason == '{r.reason}'")
         out.append(Evidence(kind="churn_reason", title=f"{r.reason}, regio {r.region}, {r.product}",
                             figures=_rise_figures(r, "opzeggingen"),
-                            source_ref=ctx.ref("churn_reasons", filter=filt)))
+                            source_ref=ctx.ref(ctx.rows_where(
+                                "churn_reasons", region=r.region, product=r.product,
+                                reason=r.reason), filter=filt)))
     return out
 
 
@@ -212,7 +246,8 @@ def ticket_categories(ctx: Context, column: str = "contacts") -> list[Evidence]:
         filt = month_filter(ctx, f"region == '{r.region}' en category == '{r.category}'")
         title = f"categorie {r.category}, regio {r.region}"
         out.append(Evidence(kind="ticket_category", title=title, figures=_rise_figures(r, label),
-                            source_ref=ctx.ref("cases", filter=filt)))
+                            source_ref=ctx.ref(ctx.rows_where(
+                                "cases", region=r.region, category=r.category), filter=filt)))
     return out
 
 
@@ -245,7 +280,8 @@ def nps_segments(ctx: Context) -> list[Evidence]:
                    "criticasters_pct": float(r["det_pct_now"])}
         filt = month_filter(ctx, f"region == '{region}' en product == '{product}'")
         out.append(Evidence(kind="survey_theme", title=f"NPS regio {region}, {product}",
-                            figures=figures, source_ref=ctx.ref("surveys", filter=filt)))
+                            figures=figures, source_ref=ctx.ref(ctx.rows_where(
+                                "surveys", region=region, product=product), filter=filt)))
     return out
 
 
@@ -272,6 +308,7 @@ def sample_comments(ctx: Context, changes: list[SegmentChange]) -> list[Comment]
               .head(ctx.settings.comments))
     return [Comment(source="nps", region=_text(r.region), product=_text(r.product),
                     score=None if pd.isna(r.score) else int(r.score), text=_text(r.comment),
-                    source_ref=ctx.ref("surveys", filter=f"response_id == '{r.response_id}'",
+                    source_ref=ctx.ref(_one(chosen, r),
+                                       filter=f"response_id == '{r.response_id}'",
                                        ids=[str(r.response_id)]))
-            for r in chosen.itertuples(index=False)]
+            for r in chosen.itertuples()]

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from narrator.sources.schema import SourceBundle
+from narrator.errors import DataError
+from narrator.sources.schema import SOURCE_FILE, SourceBundle
 
 DATE_COLUMNS = {"cases": "date", "availability": "date", "surveys": "date",
                 "incidents": "opened_at"}
@@ -41,7 +42,7 @@ def prepare(bundle: SourceBundle) -> Tables:
     """Add 'month' to every table and klant-uren to incidents; the bundle is not modified."""
     frames: dict[str, pd.DataFrame] = {}
     for name, frame in bundle.tables.items():
-        frame = frame.copy()
+        frame = _with_source_file(frame.copy(), name, bundle)
         if name in DATE_COLUMNS:
             frame["month"] = month_of(frame[DATE_COLUMNS[name]])
         elif "month" in frame.columns:
@@ -51,6 +52,18 @@ def prepare(bundle: SourceBundle) -> Tables:
     if "incidents" in frames:
         _add_durations(tables)
     return tables
+
+
+def _with_source_file(frame: pd.DataFrame, name: str, bundle: SourceBundle) -> pd.DataFrame:
+    """Ensure the lineage column: a table read from a single file may lack it; else error."""
+    if SOURCE_FILE in frame.columns:
+        return frame
+    files = bundle.files.get(name, [])
+    if len(files) != 1:
+        raise DataError(f"tabel '{name}' mist kolom '{SOURCE_FILE}': niet te herleiden uit welk "
+                        f"bestand elke rij komt")
+    frame[SOURCE_FILE] = pd.Categorical([files[0].path] * len(frame), categories=[files[0].path])
+    return frame
 
 
 def _add_durations(tables: Tables) -> None:
