@@ -32,6 +32,7 @@ class NameLexicon:
     places: frozenset[str]
     streets: frozenset[str]
     not_names: frozenset[str]
+    sentence_starters: frozenset[str] = frozenset()
 
 
 def deduce_lookup_dir() -> Path:
@@ -84,4 +85,7 @@ def build_lexicon(cfg: NameConfig) -> NameLexicon:
         places=frozenset(_places(root)),
         streets=frozenset(_read_list(root / "locations" / "lst_street")),
         not_names=frozenset(not_names),
+        sentence_starters=frozenset(
+            w.lower() for w in read_word_file(cfg.sentence_starters_file)
+        ) if cfg.sentence_starters_file else frozenset(),
     )

@@ -53,6 +53,8 @@ class NameConfig(BaseModel):
     extra_first_names: list[str] = Field(default_factory=list)
     extra_surnames: list[str] = Field(default_factory=list)
     not_names_file: str
+    sentence_starters_file: str | None = Field(
+        None, description="words that are no name at the start of a sentence, line or label")
 
 
 class KeepListConfig(BaseModel):

@@ -19,6 +19,8 @@ from narrator.privacy.lexicon import NameLexicon
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){1,4}(?![^\W\d_])|[^\W\d_](?:[\w'’]|-(?=[^\W\d_]))*")
 _TITLE_CASE = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]*(?:[-'’][^\W\d_]+)*")
 _MAX_PARTS = 6
+_OPENER_SKIP = " \t*_#>-–(\"'‘“"
+_OPENER_END = ".!?:;|\n"
 _INTERFIX_START = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "el", "la", "le",
                              "da", "dos", "du", "von", "op", "in", "uit", "bij", "aan"})
 
@@ -78,6 +80,8 @@ class NameFinder:
 
     # -- triggers -------------------------------------------------------------------------
     def _match_at(self, text: str, toks: list[Tok], i: int) -> tuple[NameHit | None, int]:
+        if toks[i].low in self.lex.sentence_starters and _sentence_initial(text, toks[i]):
+            return None, i + 1
         for phrases, strong in ((self.titles, True), (self.context, False)):
             j = _phrase_end(text, toks, i, phrases)
             if j is not None:
@@ -145,7 +149,8 @@ class NameFinder:
             return 1 if self._title_case_ok(tok, first, after_title, after_context,
                                             in_chain) else 0
         if tok.text.islower() and (after_context or in_chain or first):
-            return 1 if self._lower_ok(tok, first, after_context, in_chain) else 0
+            after_upper = in_chain and toks[j - 1].is_title_case
+            return 1 if self._lower_ok(tok, first, after_context, in_chain, after_upper) else 0
         return 0
 
     def _after_interfix_ok(self, nxt: Tok, tok: Tok, first: bool, in_chain: bool,
@@ -179,11 +184,19 @@ class NameFinder:
             return known or low not in self.lex.places
         return known
 
-    def _lower_ok(self, tok: Tok, first: bool, after_context: bool, in_chain: bool) -> bool:
+    def _lower_ok(self, tok: Tok, first: bool, after_context: bool, in_chain: bool,
+                  after_upper: bool = False) -> bool:
+        """A lower-case name part; after a capitalised part only a surname that is no word.
+
+        Surnames that only follow an interfix ("de laat") count only there, so "Pieter van
+        Dijk laat ..." ends the name at "Dijk".
+        """
         low = tok.low
         if len(low) < 3 or low in self.lex.stop_words:
             return False
-        if in_chain and (low in self.lex.surnames or low in self.lex.interfix_surnames):
+        if after_upper:
+            return low in self.lex.surnames and low not in self.lex.common_words
+        if in_chain and low in self.lex.surnames:
             return True
         if low in self.lex.common_words:
             return False
@@ -192,9 +205,10 @@ class NameFinder:
         return first and low in self.lex.first_names
 
     def _known(self, low: str) -> bool:
+        """A known first name or surname; interfix surnames ("Waarde" of "de Waarde") only
+        count after an interfix (see ``_after_interfix_ok``)."""
         parts = low.split("-")
-        return all(p in self.lex.first_names or p in self.lex.surnames or
-                   p in self.lex.interfix_surnames for p in parts)
+        return all(p in self.lex.first_names or p in self.lex.surnames for p in parts)
 
     def _interfix_len(self, text: str, toks: list[Tok], j: int) -> int:
         for n in (3, 2, 1):
@@ -235,6 +249,14 @@ def _first_words(phrases: frozenset[str]) -> frozenset[str]:
 def _adjacent(text: str, a: Tok, b: Tok) -> bool:
     gap = text[a.end:b.start]
     return gap == " " or (gap == "" and a.is_initials)
+
+
+def _sentence_initial(text: str, tok: Tok) -> bool:
+    """True at the start of the text, a line, a table cell, or after . ! ? : ;"""
+    k = tok.start
+    while k > 0 and text[k - 1] in _OPENER_SKIP:
+        k -= 1
+    return k == 0 or text[k - 1] in _OPENER_END
 
 
 def _followed_by_word(text: str, toks: list[Tok], j: int) -> bool:
