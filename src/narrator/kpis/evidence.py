@@ -92,7 +92,7 @@ def incident_evidence(ctx: Context, region: str | None) -> list[Evidence]:
     out = []
     for r in rows.itertuples():
         title = f"{_text(r.cause) or 'storing'}, regio {r.region}"
-        figures = {"klanten": float(r.customers_affected or 0), "uren": float(r.duration_hours),
+        figures = {"klanten": float(_count(r.customers_affected)), "uren": float(r.duration_hours),
                    "klant_uren": float(r.customer_hours)}
         filt = f"maand van opened_at == {ctx.month}" + (f" en {where}" if where else "")
         out.append(Evidence(kind="incident", title=title, figures=figures,
@@ -104,6 +104,11 @@ def incident_evidence(ctx: Context, region: str | None) -> list[Evidence]:
 def _one(rows: pd.DataFrame, row: object) -> pd.DataFrame:
     """The canonical row behind an ``itertuples(index=True)`` tuple, as a one-row frame."""
     return rows.loc[[row.Index]]
+
+
+def _count(value: object) -> int:
+    """A nullable count (pandas Int64: missing is pd.NA) as an int, missing as 0."""
+    return 0 if pd.isna(value) else int(value)
 
 
 def _text(value: object) -> str:
@@ -118,7 +123,7 @@ def top_incidents(ctx: Context) -> list[Incident]:
         service=_text(r.service), cause=_text(r.cause),
         opened_at=pd.Timestamp(r.opened_at).isoformat(),
         resolved_at=None if pd.isna(r.resolved_at) else pd.Timestamp(r.resolved_at).isoformat(),
-        customers_affected=int(r.customers_affected or 0), duration_hours=float(r.duration_hours),
+        customers_affected=_count(r.customers_affected), duration_hours=float(r.duration_hours),
         customer_hours=float(r.customer_hours), description=_text(r.description),
         close_notes=_text(r.close_notes),
         source_ref=ctx.ref(_one(rows, r), filter=f"number == '{r.number}'", ids=[str(r.number)]),
