@@ -10,6 +10,7 @@ import pandas as pd
 
 from narrator.calendar import parse_month, shift_month
 from narrator.errors import DataError
+from narrator.kpis.lineage import files_label
 from narrator.kpis.tables import Tables
 from narrator.numbers import format_month
 
@@ -42,7 +43,10 @@ def require_months(tables: Tables, names: list[str], month: str, previous: str,
 
 
 def partial_month_warnings(tables: Tables, month: str, files: dict[str, str]) -> dict[str, str]:
-    """table -> Dutch warning when a daily table does not cover every day of ``month``."""
+    """table -> Dutch warning when a daily table does not cover every day of ``month``.
+
+    The warning names the files that hold the month's rows.
+    """
     year, mon = parse_month(month)
     days_in_month = _cal.monthrange(year, mon)[1]
     out = {}
@@ -50,10 +54,12 @@ def partial_month_warnings(tables: Tables, month: str, files: dict[str, str]) ->
         frame = tables.frames.get(name)
         if frame is None:
             continue
-        days = pd.to_datetime(frame.loc[frame["month"] == month, "date"]).dt.normalize().unique()
+        rows = frame[frame["month"] == month]
+        days = pd.to_datetime(rows["date"]).dt.normalize().unique()
         if 0 < len(days) < days_in_month:
             last = pd.Timestamp(max(days)).date().isoformat()
-            out[name] = (f"gedeeltelijke maand: {files.get(name, name)} bevat voor "
+            label = files_label(rows) or files.get(name, name)
+            out[name] = (f"gedeeltelijke maand: {label} bevat voor "
                          f"{format_month(month)} gegevens over {len(days)} van de {days_in_month} "
                          f"dagen (laatste dag {last}); de cijfers voor deze maand zijn voorlopig")
     return out
