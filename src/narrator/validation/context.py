@@ -19,10 +19,16 @@ class Context:
     facts: Facts | None = None
     skip: list[tuple[int, int]] = field(default_factory=list)  # spans found as PII
     number_tokens: list | None = None
+    protected: list[tuple[int, int]] = field(default_factory=list)  # MT names and role titles
 
     def skipped(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` overlaps a span already reported (e.g. PII)."""
         return any(start < e and s < end for s, e in self.skip)
+
+    def protected_match(self, rule: object, start: int, end: int) -> bool:
+        """True when the rule exempts the organisation and the match lies in an MT name/role."""
+        return bool(getattr(rule, "organisation_exempt", False)) and \
+            any(s <= start and end <= e for s, e in self.protected)
 
     def finding(self, rule: object, start: int, end: int, *, message: str | None = None,
                 suggestion: str | None = None, line: int | None = None) -> Finding:

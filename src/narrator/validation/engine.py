@@ -13,6 +13,7 @@ from narrator.validation.findings import Finding, sort_findings
 from narrator.validation.loader import load_rules
 from narrator.validation.markdown import parse
 from narrator.validation.notation import check_number_format
+from narrator.validation.organisation import organisation_spans, organisation_terms
 from narrator.validation.privacy import check_privacy
 from narrator.validation.rules import (
     ConditionalRule,
@@ -54,7 +55,9 @@ def validate_text(text: str, *, facts: Facts | None = None, part: str | None = N
                   file: str = "<tekst>", rules: RuleSet | None = None) -> list[Finding]:
     """All findings for the Markdown ``text``; ``part`` switches on part-specific rules."""
     ruleset = rules or load_rules()
-    ctx = Context(parse(text), file, part, facts)
+    doc = parse(text)
+    ctx = Context(doc, file, part, facts,
+                  protected=organisation_spans(doc.masked, organisation_terms(facts)))
     findings: list[Finding] = []
     for kind, check in CHECKS:
         for rule in ruleset.rules:

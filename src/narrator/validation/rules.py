@@ -62,6 +62,9 @@ class _Rule(BaseModel):
     description: str = ""
     parts: list[Part] | None = Field(None, description="only for these report parts")
     examples: Examples
+    organisation_exempt: bool = Field(
+        True, description="word rules: matches inside MT names and role titles "
+                          "(config/organisation.yaml) are no fault")
 
     def applies_to(self, part: str | None) -> bool:
         return self.parts is None or part in self.parts

@@ -31,8 +31,11 @@ def _any(patterns: tuple[str, ...], ignorecase: bool = True) -> re.Pattern[str] 
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
-def _excused(ctx: Context, exceptions: list[str], start: int, end: int) -> bool:
-    """True when the match lies inside a match of one of the exception regexes."""
+def _excused(ctx: Context, exceptions: list[str], start: int, end: int,
+             rule: object = None) -> bool:
+    """True when the match lies inside an exception regex's match or an MT name/role title."""
+    if rule is not None and ctx.protected_match(rule, start, end):
+        return True
     pattern = _any(tuple(exceptions))
     if pattern is None:
         return False
@@ -50,7 +53,7 @@ def check_existence(rule: ExistenceRule, ctx: Context) -> list[Finding]:
     return [
         ctx.finding(rule, m.start(), m.end(), message=rule.message.format(match=m.group(0)))
         for m in pattern.finditer(ctx.doc.masked)
-        if not _excused(ctx, rule.exceptions, m.start(), m.end())
+        if not _excused(ctx, rule.exceptions, m.start(), m.end(), rule)
     ]
 
 
@@ -60,7 +63,7 @@ def check_substitution(rule: SubstitutionRule, ctx: Context) -> list[Finding]:
     pattern = _alternation(tuple(rule.swap), rule.ignorecase)
     out = []
     for m in pattern.finditer(ctx.doc.masked):
-        if _excused(ctx, rule.exceptions, m.start(), m.end()):
+        if _excused(ctx, rule.exceptions, m.start(), m.end(), rule):
             continue
         found = re.sub(r"\s+", " ", m.group(0))
         repl = lookup.get(found.lower(), rule.suggestion)
@@ -77,7 +80,8 @@ def check_pattern(rule: PatternRule, ctx: Context) -> list[Finding]:
     return [
         ctx.finding(rule, m.start(), m.end(), message=rule.message.format(match=m.group(0)))
         for m in pattern.finditer(text)
-        if m.end() > m.start() and not _excused(ctx, rule.exceptions, m.start(), m.end())
+        if m.end() > m.start()
+        and not _excused(ctx, rule.exceptions, m.start(), m.end(), rule)
     ]
 
 
