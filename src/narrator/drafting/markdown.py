@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from narrator.drafting import formatting as fmt
+from narrator.drafting.outlook import count_word, watch_list
 from narrator.drafting.schemas import Action, AnalysisCore, Dashboard, Deviation, Summary
 from narrator.drafting.storyline import deviating, phrases
 from narrator.facts import ActionFollowUp, Facts, KPIFact
@@ -73,11 +75,43 @@ def trend_lines(trends: list[str]) -> list[str]:
     return [_sentence(head), *([""] if rest else []), *[f"- {_sentence(t)}" for t in rest]]
 
 
+_RANK = {"groen": 0, "oranje": 1, "rood": 2}
+
+
+def _due(text: str) -> str:
+    """'2026-11-15' -> '15 november 2026'; other text as is."""
+    try:
+        return fmt.long_date(text)
+    except ValueError:
+        return text
+
+
 def _followup(item: ActionFollowUp, facts: Facts) -> str:
+    """'- **Wachttijd**: actie (eigenaar, termijn ...): van oranje naar rood, niet hersteld.'"""
     name = next((k.name for k in facts.kpis if k.id == item.kpi_id), item.kpi_id)
-    result = "hersteld" if item.recovered else "nog niet hersteld"
-    return (f"- **{name}**: {_sentence(item.what)[:-1]} ({item.owner.name}, {item.due}): "
-            f"{result}, van {item.kpi_status_then} naar {item.kpi_status_now}.")
+    then, now = _RANK[item.kpi_status_then], _RANK[item.kpi_status_now]
+    moved = "verder verslechterd" if now > then else ("wel verbeterd" if now < then
+                                                      else "onveranderd")
+    result = "hersteld" if item.recovered else f"niet hersteld ({moved})"
+    return (f"- **{name}**: {_sentence(item.what)[:-1]} ({item.owner.name}, termijn "
+            f"{_due(item.due)}): KPI van {item.kpi_status_then} naar {item.kpi_status_now}, "
+            f"{result}.")
+
+
+def followup_intro(facts: Facts) -> str:
+    """'Van de twee acties van vorige maand heeft een de KPI hersteld.'"""
+    total = len(facts.previous_actions)
+    done = sum(1 for a in facts.previous_actions if a.recovered)
+    if total == 1:
+        return ("De actie van vorige maand heeft de KPI hersteld." if done else
+                "De actie van vorige maand heeft de KPI nog niet hersteld.")
+    if done == total:
+        return f"Alle {count_word(total)} acties van vorige maand hebben hun KPI hersteld."
+    if done == 0:
+        return f"Geen van de {count_word(total)} acties van vorige maand heeft de KPI hersteld."
+    verb = "heeft" if done == 1 else "hebben"
+    return (f"Van de {count_word(total)} acties van vorige maand {verb} er {count_word(done)} "
+            "de KPI hersteld.")
 
 
 def analysis_md(facts: Facts, core: AnalysisCore, deviations: dict[str, Deviation],
@@ -94,10 +128,14 @@ def analysis_md(facts: Facts, core: AnalysisCore, deviations: dict[str, Deviatio
         charts += chart
         lines += deviation_md(kpi, deviations[kpi.id], flags.get(f"afwijking:{kpi.id}"), chart)
     if not deviations:
-        lines += ["Geen KPI staat op oranje of rood.", ""]
+        lines += ["Geen KPI staat op oranje of rood. Om op tijd te zien of dat verandert, "
+                  "volgen hieronder de KPI's met een seizoensrisico of een kleine marge tot "
+                  "de norm.", ""]
+        for kpi in [] if short else watch_list(facts):
+            lines += [f"![{kpi.name}: trend en norm](chart:{kpi.id}:trend)", ""]
     lines += ["## Acties", "", *actions_table(core.acties), ""]
     if facts.previous_actions:
-        lines += ["## Opvolging acties vorige maand", ""]
+        lines += ["## Opvolging acties vorige maand", "", followup_intro(facts), ""]
         lines += [_followup(a, facts) for a in facts.previous_actions]
     return _finish(lines)
 

@@ -7,20 +7,16 @@ Every number is taken from a fact and formatted with :mod:`narrator.numbers` (th
 from __future__ import annotations
 
 import string
+from datetime import date, timedelta
 from typing import Any
 
 from narrator.drafting import formatting as fmt
+from narrator.drafting.outlook import count_word
 from narrator.drafting.schemas import Action
+from narrator.drafting.settings import settings
 from narrator.drafting.storyline import Cluster, main_evidence, phrases
-from narrator.facts import Contribution, Evidence, Facts, Incident, KPIFact, SourceRef
+from narrator.facts import Contribution, Evidence, Facts, Incident, KPIFact, Owner, SourceRef
 from narrator.numbers import format_number, format_percent
-
-WORDS = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien")
-
-
-def count_word(n: int) -> str:
-    """Small counts as words (no bare digits that are not facts): 4 -> 'vier'."""
-    return WORDS[n] if 0 <= n < len(WORDS) else fmt.figure(n)
 
 
 def incident(facts: Facts, number: str) -> Incident | None:
@@ -106,18 +102,33 @@ def evidence_sentence(ev: Evidence, facts: Facts) -> str:
     return fill_first(templates, _slots(ev, facts)) or f"{ev.title}."
 
 
+def _driver_values(kpi: KPIFact, drv: Contribution) -> str:
+    """' (152 seconden, vorige maand 106)' or ''."""
+    if drv.value is None or drv.previous is None:
+        return ""
+    return f" ({fmt.with_unit(kpi, drv.value)}, vorige maand {fmt.bare(kpi, drv.previous)})"
+
+
 def driver_sentence(kpi: KPIFact, drv: Contribution, *, short: bool = False) -> str:
-    """'Regio Oost is goed voor 87,5% van de verandering (99,52% tegen 99,95%).'"""
-    dim = phrases()["dimensions"].get(drv.dimension, drv.dimension)
+    """'Regio Oost is goed voor 87,5% van de verandering (99,52%, vorige maand 99,95%).'
+
+    A share above 100% is told as what it means: the whole movement comes from that segment
+    and the other segments together moved the other way."""
+    words = phrases()
+    dim = words["dimensions"].get(drv.dimension, drv.dimension)
+    values = _driver_values(kpi, drv)
+    if drv.share_of_change > 100:
+        others = words["dimensions_plural"].get(drv.dimension, f"{dim}s")
+        rising = (kpi.change_abs or 0) >= 0
+        what = "stijging" if rising else "daling"
+        other_way = "daalden" if rising else "stegen"
+        return (f"De hele {what} komt uit {dim} {drv.segment}{values}; de andere {others} "
+                f"{other_way} samen.")
     share = fmt.share(drv.share_of_change)
-    text = f"{dim.capitalize()} {drv.segment} is goed voor {share} van de verandering"
-    if drv.value is not None and drv.previous is not None:
-        text += f" ({fmt.bare(kpi, drv.value)} tegen {fmt.bare(kpi, drv.previous)})"
+    text = f"{dim.capitalize()} {drv.segment} is goed voor {share} van de verandering{values}"
     mix_small = drv.rate_effect is not None and drv.mix_effect is not None and \
         abs(drv.mix_effect) <= 0.2 * abs(drv.contribution)
-    if drv.share_of_change > 100:
-        text += "; de andere segmenten bewogen de andere kant op"
-    elif mix_small and not short:
+    if mix_small and not short:
         text += ", vrijwel geheel door een verslechtering binnen die groep en niet door een " \
             "andere samenstelling van het klantenbestand"
     return text + "."
@@ -134,6 +145,9 @@ def status_phrase(kpi: KPIFact) -> str:
 
 def conclusion(kpi: KPIFact) -> str:
     """The deviation's first line: status, movement, norm."""
+    if kpi.value is None:
+        return f"{kpi.status.capitalize()}: de waarde ontbreekt deze maand, want de bron is " \
+            "niet aangeleverd; het MT kan deze KPI nu niet beoordelen."
     text = f"{status_phrase(kpi)}: de waarde {fmt.movement(kpi)}"
     norm = fmt.norm_phrase(kpi)
     if norm:
@@ -156,20 +170,60 @@ def last_year(kpi: KPIFact, facts: Facts) -> str:
     return text + "."
 
 
+def leading_driver(kpi: KPIFact) -> Contribution | None:
+    """The driver that should lead the cause: a large share of the change in a segment the
+    main evidence does not already name (config lead_driver_share_pct); else None."""
+    main = main_evidence(kpi)
+    top = top_driver(kpi, avoid_cause=True)
+    if top is None or top.dimension == "cause" or (main and main.kind == "incident"):
+        return None
+    if abs(top.share_of_change) < settings().lead_driver_share_pct:
+        return None
+    if main is not None and top.segment.lower() in main.title.lower():
+        return None
+    return top
+
+
+def missing_source(kpi: KPIFact) -> str:
+    """'Bron ontbreekt: x.csv is niet aangeleverd; NPS niet berekend.' for a KPI without a
+    value, from its warnings; '' when the KPI has a value."""
+    if kpi.value is not None:
+        return ""
+    told = [w.strip().rstrip(".") for w in kpi.warnings if w.strip()]
+    if not told:
+        return "De bron is niet aangeleverd; de waarde is niet berekend."
+    return " ".join(_sentence_case(w) + "." for w in told)
+
+
+def lower_first_word(text: str) -> str:
+    """'Informeer klanten ...' -> 'informeer klanten ...' (for joined clauses)."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def cause(kpi: KPIFact, facts: Facts, *, short: bool = False) -> tuple[str, list[str]]:
-    """The cause text and its evidence references."""
+    """The cause text and its evidence references, the strongest evidence first."""
+    if kpi.value is None:
+        return missing_source(kpi), kpi.lineage.files[:2] or [kpi.lineage.system]
     sentences: list[str] = []
     refs: list[str] = []
     main = main_evidence(kpi)
     told = [e for e in kpi.evidence
             if not (kpi.drivers and e.kind in ("contribution", "concentration"))]
     others = [e for e in told if e is not main]
+    lead = leading_driver(kpi)
+    top = lead or top_driver(kpi, avoid_cause=bool(main and main.kind == "incident"))
+    if lead is not None:
+        sentences.append(driver_sentence(kpi, lead, short=short))
+        refs += _refs(lead.source_ref)
     for ev in ([main] if main in told else []) + others[: 0 if short else 2]:
         sentences.append(incident_sentence(ev, facts, kpi) if ev.kind == "incident"
                          else evidence_sentence(ev, facts))
         refs += _refs(ev.source_ref)
-    top = top_driver(kpi, avoid_cause=bool(main and main.kind == "incident"))
-    if top is not None:
+    if top is not None and lead is None:
         sentences.append(driver_sentence(kpi, top, short=short))
         refs += _refs(top.source_ref)
     if not sentences:
@@ -196,24 +250,52 @@ def top_driver(kpi: KPIFact, *, avoid_cause: bool = False) -> Contribution | Non
 
 
 def deadline(kpi: KPIFact, facts: Facts) -> str:
-    """Termijn: rood before the MT meeting on the report deadline, oranje by month end."""
+    """Termijn from config/drafting.yaml: rood a fixed number of days after the MT meeting
+    (held on the report deadline), oranje the end of a later month."""
+    term = settings().termijn
     if kpi.status == "rood":
-        if facts.deadline:
-            return f"voor het MT-overleg van {fmt.long_date(facts.deadline)}"
-        return "voor het volgende MT-overleg"
-    return f"eind {fmt.month_label(fmt.next_month(facts.month))}"
+        if not facts.deadline:
+            return term.zonder_deadline
+        due = date.fromisoformat(facts.deadline[:10]) + timedelta(
+            days=term.rood.days_after_mt_meeting)
+        return f"uiterlijk {fmt.long_date(due.isoformat())}"
+    month = facts.month
+    for _ in range(term.oranje.months_ahead):
+        month = fmt.next_month(month)
+    return f"eind {fmt.month_label(month)}"
 
 
-def action(kpi: KPIFact, facts: Facts) -> Action:
-    """The action for one deviating KPI, from its main evidence (phrases.yaml)."""
+def owner_label(owner: Owner) -> str:
+    """'Marco de Jong (Hoofd Customer Service)' or just the name (config owner_with_role)."""
+    if settings().owner_with_role and owner.role:
+        return f"{owner.name} ({owner.role})"
+    return owner.name
+
+
+def _action_spec(kpi: KPIFact) -> dict[str, str]:
+    """The action wording for the KPI's strongest evidence (phrases.yaml 'actions')."""
     acts = phrases()["actions"]
+    if kpi.value is None:
+        return acts["missing_source"]
+    lead = leading_driver(kpi)
+    if lead is not None:
+        spec = acts["by_driver"].get(f"{kpi.id}.{lead.dimension}")
+        if spec is not None:
+            return spec
     ev = main_evidence(kpi)
     spec = acts["by_kind"].get(ev.kind) if ev else None
     if spec is None or (ev and ev.kind in ("contribution", "concentration") and
                         kpi.id in acts["by_kpi"]):
         spec = acts["by_kpi"].get(kpi.id, acts["default"])
+    return spec
+
+
+def action(kpi: KPIFact, facts: Facts) -> Action:
+    """The action for one deviating KPI, from its strongest evidence (phrases.yaml)."""
+    spec = _action_spec(kpi)
+    ev = main_evidence(kpi)
     segment = ""
-    top = top_driver(kpi, avoid_cause=True)
+    top = leading_driver(kpi) or top_driver(kpi, avoid_cause=True)
     if top is not None:
         segment = f"{phrases()['dimensions'].get(top.dimension, top.dimension)} {top.segment}"
     inc = incident(facts, ev.source_ref.ids[0]) if ev and ev.source_ref.ids else None
@@ -223,8 +305,9 @@ def action(kpi: KPIFact, facts: Facts) -> Action:
         "titel": fmt.lower_first(ev.title) if ev else "",
         "segment": segment or "de betrokken teams",
         "kpi": fmt.lower_first(kpi.name), "vorige_maand": fmt.month_label(facts.previous_month),
+        "bron": ", ".join(kpi.lineage.files) or kpi.lineage.system,
     }
-    return Action(wat=spec["wat"].format(**values).replace(" ()", ""), wie=kpi.owner.name,
+    return Action(wat=spec["wat"].format(**values).replace(" ()", ""), wie=owner_label(kpi.owner),
                   wanneer=deadline(kpi, facts), verwacht_effect=spec["effect"].format(**values))
 
 

@@ -11,6 +11,7 @@ from typing import cast
 
 from narrator.drafting import formatting as fmt
 from narrator.drafting import narrative as nar
+from narrator.drafting import outlook
 from narrator.drafting.backends.base import Backend, Message, Reply, T
 from narrator.drafting.schemas import (
     Action,
@@ -60,8 +61,7 @@ def deviation(facts: Facts, kpi_id: str, short: bool = False) -> Deviation:
     cause, refs = nar.cause(kpi, facts, short=short)
     act = nar.action(kpi, facts)
     return Deviation(conclusie=nar.conclusion(kpi), oorzaak=cause, bewijs=refs, actie=act.wat,
-                     verantwoordelijke=kpi.owner.name,
-                     termijn=act.wanneer)
+                     verantwoordelijke=act.wie, termijn=act.wanneer)
 
 
 def _counts(facts: Facts) -> str:
@@ -89,7 +89,8 @@ def dashboard(facts: Facts, short: bool = False) -> Dashboard:
         text += " " + nar.cluster_short(groups[0], facts)
     if len(groups) > 1 and not short:
         text = text[:-1] + "; daarnaast " + nar.cluster_short(groups[1], facts, lead=False)
-    return Dashboard(conclusie=text)
+    missing = outlook.missing_sentence(facts)
+    return Dashboard(conclusie=f"{text} {missing}".strip())
 
 
 def _trend_line(facts: Facts, kpi_id: str) -> str | None:
@@ -133,6 +134,9 @@ def _at_worst(kpi: KPIFact) -> bool:
 
 def _trend_conclusion(facts: Facts) -> str:
     worst = [k for k in facts.kpis if _at_worst(k)]
+    if not worst and not deviating(facts):
+        return ("Alle KPI's bewegen binnen de bandbreedte van de afgelopen dertien maanden; "
+                "geen enkele staat op het zwakste niveau van die periode.")
     if not worst:
         return ("Geen KPI staat op het zwakste niveau van de afgelopen dertien maanden; de "
                 "afwijkingen zijn bewegingen binnen de normale bandbreedte.")
@@ -144,38 +148,85 @@ def _trend_conclusion(facts: Facts) -> str:
 
 
 def trends(facts: Facts, short: bool = False) -> list[str]:
-    """The trend conclusion, then the deviating KPIs (at most four, two when short)."""
+    """The trend conclusion, the deviating KPIs (at most four, two when short), missing
+    sources, then (full report) the steady KPIs, KPIs near their norm and next month's
+    seasonal outlook. In a month without deviations every KPI gets its 13-month range."""
     lines = [t for k in deviating(facts) if (t := _trend_line(facts, k.id))]
-    lines = lines[: 2 if short else 4]
-    groen = _groen_line(facts)
-    tail = [groen] if groen and not short else []
-    return [_trend_conclusion(facts), *lines, *tail]
+    lines = lines[: 2 if short else 4] + outlook.missing_lines(facts)
+    if not short:
+        if deviating(facts):
+            lines += [t for t in [_groen_line(facts)] if t]
+        else:
+            lines += [t for k in facts.kpis if (t := outlook.range_line(k))]
+        lines += [t for t in (outlook.near_norm_line(facts), outlook.seasonal_outlook(facts))
+                  if t]
+    return [_trend_conclusion(facts), *lines]
+
+
+def _merge(first: Action, second: Action) -> Action:
+    """Two actions of one owner and one root cause as one row."""
+    return Action(wat=f"{first.wat}; {nar.lower_first_word(second.wat)}", wie=first.wie,
+                  wanneer=first.wanneer,
+                  verwacht_effect=f"{first.verwacht_effect}; {second.verwacht_effect}")
+
+
+def _cluster_actions(cluster: Cluster, facts: Facts, found: list[Action]) -> list[Action]:
+    """The distinct actions of one cluster; with ``merge`` one row per owner."""
+    acts: list[Action] = []
+    for kpi in cluster.kpis:
+        act = nar.action(kpi, facts)
+        if all(a.wat != act.wat for a in found + acts):
+            acts.append(act)
+    return acts
+
+
+def _merge_by_owner(acts: list[Action]) -> list[Action]:
+    merged: dict[str, Action] = {}
+    for act in acts:
+        merged[act.wie] = _merge(merged[act.wie], act) if act.wie in merged else act
+    return list(merged.values())
 
 
 def actions(facts: Facts) -> list[Action]:
-    """3 to 5 actions: one per cluster and owner, the most urgent first."""
+    """3 to 5 actions, the most urgent first. Every rood KPI's action is in the list; when
+    there are more than five, actions that share a root cause and an owner become one row."""
+    per_cluster: list[list[Action]] = []
     found: list[Action] = []
     for cluster in clusters(facts):
-        owners: set[str] = set()
-        for kpi in cluster.kpis:
-            if kpi.owner.name in owners:
-                continue
-            owners.add(kpi.owner.name)
-            act = nar.action(kpi, facts)
-            if all(a.wat != act.wat for a in found):
-                found.append(act)
+        acts = _cluster_actions(cluster, facts, found)
+        per_cluster.append(acts)
+        found += acts
+    if len(found) > MAX_ACTIONS:
+        per_cluster = [_merge_by_owner(a) for a in per_cluster]
+        found = [a for acts in per_cluster for a in acts]
     found = found[:MAX_ACTIONS]
-    for kpi in sorted(facts.kpis, key=lambda k: -(k.deviation_pct or 0.0)):
+    for kpi in _watch_order(facts):
         if len(found) >= MIN_ACTIONS:
             break
-        if kpi.status == "groen" and all(kpi.owner.name != a.wie for a in found):
+        if kpi.status == "groen" and all(not a.wie.startswith(kpi.owner.name) for a in found):
             found.append(_watch(kpi, facts))
     return found
 
 
+def _watch_order(facts: Facts) -> list[KPIFact]:
+    """Groen KPIs to watch: a seasonal risk next month first, then near the norm, then the
+    largest deviation from the trend."""
+    risky = [k.id for (_, moves), kpis in outlook.seasonal_rules(facts).items() for k in kpis
+             if (k.direction == "lower") == (moves == "up")]
+    near = [k.id for k in outlook.near_norm(facts)]
+    return sorted(facts.kpis, key=lambda k: (k.id not in risky, k.id not in near,
+                                              -(k.deviation_pct or 0.0)))
+
+
 def _watch(kpi_fact: KPIFact, facts: Facts) -> Action:
-    return Action(wat=f"Bewaak {fmt.lower_first(kpi_fact.name)} en meld een verslechtering direct",
-                  wie=kpi_fact.owner.name,
+    season = next((pattern for (pattern, _), kpis in outlook.seasonal_rules(facts).items()
+                   if kpi_fact in kpis), None)
+    wat = f"Bewaak {fmt.lower_first(kpi_fact.name)} en meld een verslechtering direct"
+    if season:
+        month = fmt.month_label(fmt.next_month(facts.month))
+        wat = (f"Bereid het team voor op het seizoen in {month} ({season}) en bewaak "
+               f"{fmt.lower_first(kpi_fact.name)}")
+    return Action(wat=wat, wie=nar.owner_label(kpi_fact.owner),
                   wanneer=f"eind {fmt.month_label(fmt.next_month(facts.month))}",
                   verwacht_effect="vroeg signaal bij een verslechtering")
 
@@ -217,7 +268,8 @@ def summary(facts: Facts, short: bool = False) -> Summary:
         prios.append(Priority(titel="Geen verdere afwijkingen",
                               besluit="Geen besluit nodig; de eigenaren bewaken hun KPI's."))
     head = nar.cluster_headline(groups[0], facts) if groups else ""
-    conclusie = f"{head} {_counts(facts)}".strip()
+    extra = [outlook.missing_sentence(facts), "" if short else outlook.unrecovered_sentence(facts)]
+    conclusie = " ".join(t for t in [head, _counts(facts), *extra] if t)
     if groups and not short:
         conclusie += " Het MT moet deze maand over de volgende drie punten besluiten."
     return Summary(conclusie=conclusie, prioriteiten=prios)

@@ -1,0 +1,53 @@
+"""Settings of the template back end from ``config/drafting.yaml`` (validated, cached)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from narrator.config import config_dir, load_yaml
+from narrator.errors import ConfigError
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RoodTerm(_Strict):
+    days_after_mt_meeting: int = Field(ge=0, le=90)
+
+
+class OranjeTerm(_Strict):
+    months_ahead: int = Field(ge=0, le=6)
+
+
+class Termijn(_Strict):
+    rood: RoodTerm
+    oranje: OranjeTerm
+    zonder_deadline: str
+
+
+class DraftingSettings(_Strict):
+    """The editable settings of the template wording."""
+
+    termijn: Termijn
+    lead_driver_share_pct: float = Field(ge=0, le=1000)
+    owner_with_role: bool = True
+    near_norm_pct: float = Field(ge=0, le=100)
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> DraftingSettings:
+    data = load_yaml(path)
+    try:
+        return DraftingSettings.model_validate(data)
+    except ValidationError as exc:
+        where = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise ConfigError(f"{path}: ongeldige instellingen ({where})") from exc
+
+
+def settings() -> DraftingSettings:
+    """The settings of ``config/drafting.yaml`` in the current project root."""
+    return _load(config_dir() / "drafting.yaml")
