@@ -20,6 +20,7 @@ _LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\n]*\))")
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]*-\d+\]")
 _CODE = re.compile(r"`[^`\n]*`")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+# Only . ! ? end a sentence: a colon never does ("regio Oost: 48.200 klanten ...").
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\"'(‘“])")
 
 
@@ -89,37 +90,58 @@ class Document:
         return len(self.raw) if end < 0 else end
 
 
-def _is_block_line(raw_line: str) -> bool:
-    return bool(_HEADING.match(raw_line) or _PREFIX.match(raw_line) or "|" in raw_line)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+")
+_QUOTE = re.compile(r"^\s*>")
+
+
+def _line_kind(raw_line: str, blank: bool) -> str:
+    """blank, heading, table, item (list item start), quote or text."""
+    if blank:
+        return "blank"
+    if _HEADING.match(raw_line):
+        return "heading"
+    if "|" in raw_line:
+        return "table"
+    if _LIST_ITEM.match(raw_line):
+        return "item"
+    return "quote" if _QUOTE.match(raw_line) else "text"
+
+
+def _cells(raw_line: str, start: int, end: int) -> list[Span]:
+    cells, cell_start = [], start
+    for m in re.finditer(r"\|", raw_line):
+        cells.append(Span(cell_start, start + m.start()))
+        cell_start = start + m.end()
+    return [*cells, Span(cell_start, end)]
 
 
 def _units(raw: str, masked: str) -> list[Span]:
-    """Paragraphs, list items, headings and table cells, as offset spans."""
+    """Paragraphs, list items, block quotes, headings and table cells, as offset spans.
+
+    A text line continues the open paragraph, list item or quote (a list item wrapped over
+    two lines is one unit, so its sentence is not cut at the line break); a quote line
+    continues only a quote.
+    """
     units: list[Span] = []
-    pos, para_start, para_end = 0, None, 0
+    pos, open_kind, open_start, open_end = 0, "", 0, 0
     for raw_line in raw.split("\n"):
         start, end = pos, pos + len(raw_line)
         pos = end + 1
-        blank = not masked[start:end].strip()
-        block = _is_block_line(raw_line)
-        if (blank or block) and para_start is not None:
-            units.append(Span(para_start, para_end))
-            para_start = None
-        if blank:
+        kind = _line_kind(raw_line, not masked[start:end].strip())
+        if open_kind and (kind == "text" or (kind == "quote" and open_kind == "quote")):
+            open_end = end
             continue
-        if "|" in raw_line:
-            cell_start = start
-            for m in re.finditer(r"\|", raw_line):
-                units.append(Span(cell_start, start + m.start()))
-                cell_start = start + m.end()
-            units.append(Span(cell_start, end))
-        elif block:
+        if open_kind:
+            units.append(Span(open_start, open_end))
+            open_kind = ""
+        if kind == "table":
+            units.extend(_cells(raw_line, start, end))
+        elif kind == "heading":
             units.append(Span(start, end))
-        else:
-            para_start = start if para_start is None else para_start
-            para_end = end
-    if para_start is not None:
-        units.append(Span(para_start, para_end))
+        elif kind != "blank":
+            open_kind, open_start, open_end = kind, start, end
+    if open_kind:
+        units.append(Span(open_start, open_end))
     return [u for u in units if masked[u.start:u.end].strip()]
 
 
