@@ -14,7 +14,8 @@ class KeepList:
 
     def __init__(self, cfg: KeepListConfig) -> None:
         phrases = sorted(cfg.phrases, key=len, reverse=True)
-        parts = [r"(?i:(?<!\w)" + "|".join(re.escape(p) for p in phrases) + r"(?!\w))"]
+        # the word boundaries hold for every phrase ("Marco de Jonge" is not kept)
+        parts = [r"(?i:(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w))"]
         self._regex = re.compile("|".join(parts + [f"(?:{p})" for p in cfg.patterns]))
 
     def spans(self, text: str) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from narrator.config import config_dir, load_yaml
+from narrator.config import config_dir, load_organisation, load_yaml
 from narrator.errors import ConfigError
 from narrator.privacy.models import KeepListConfig, NameConfig, RecognizerConfig
 
@@ -57,10 +57,20 @@ def load_name_config() -> NameConfig:
 
 
 def load_keep_list() -> KeepListConfig:
-    """Read ``keep_list.yaml``."""
+    """Read ``keep_list.yaml``, plus the MT names and roles from ``organisation.yaml``."""
     cfg = _load("keep_list.yaml", KeepListConfig)
     _check_regexes(cfg.patterns, str(privacy_dir() / "keep_list.yaml"))
-    return cfg
+    extra = [p for p in _organisation_phrases() if p not in cfg.phrases]
+    return cfg.model_copy(update={"phrases": [*cfg.phrases, *extra]})
+
+
+def _organisation_phrases() -> list[str]:
+    """MT member names and role titles: owners in the report are no personal data to mask."""
+    try:
+        org = load_organisation()
+    except ConfigError:  # the scrubber also works without an organisation file
+        return []
+    return [t for m in org.mt for t in (m.name, m.role) if t.strip()]
 
 
 def read_word_file(name: str) -> list[str]:
