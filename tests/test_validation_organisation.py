@@ -53,3 +53,23 @@ def test_terms_and_spans() -> None:
     assert [text[s:e] for s, e in organisation_spans(text, terms)] == [
         "hoofd customer service", "Marco de Jong"]
     assert organisation_spans(text, ()) == []
+
+
+def test_good_draft_with_owner_roles_stays_clean(tmp_path: Path) -> None:
+    """Owners written with their role ("Marco de Jong (Hoofd Customer Service)") are no fault."""
+    import shutil
+
+    from narrator.validation import validate_report_dir
+
+    good = Path(__file__).parent / "golden" / "validation" / "good"
+    shutil.copytree(good, tmp_path / "good")
+    facts = load_facts(good / "facts.json")
+    written = 0
+    for path in (tmp_path / "good" / "draft").glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        for m in facts.organisation.mt:
+            written += text.count(m.name)
+            text = text.replace(m.name, f"{m.name} ({m.role})")
+        path.write_text(text, encoding="utf-8")
+    assert written >= 2
+    assert validate_report_dir(tmp_path / "good") == []
