@@ -49,8 +49,10 @@ def _deviation(facts: Facts, kpi_id: str) -> dict[str, Any]:
     kpi = facts.kpi(kpi_id)
     incident = any(e.kind == "incident" or "INC0041877" in e.source_ref.ids
                    for e in kpi.evidence)
+    titles = [e.title for e in kpi.evidence if not any(c.isdigit() for c in e.title)]
     cause = ("De oorzaak is storing INC0041877 in regio Oost, waardoor {INC0041877.klanten} "
              "klanten {INC0041877.uren} uur geen internet hadden." if incident else
+             f"De oorzaak ligt vooral bij {titles[0]}." if titles else
              "Het bewijs wijst geen enkelvoudige oorzaak aan.")
     status = kpi.status.capitalize()
     return {"conclusie": f"{status} en niet verklaard door het seizoen: de waarde ging van "

@@ -74,7 +74,7 @@ def test_deviation_uses_evidence_and_owner(facts: Facts) -> None:
     assert "48.200 klanten 9,5 uur geen internet" in dev.oorzaak
     assert dev.bewijs == ["INC0041877"]
     assert dev.verantwoordelijke.startswith("Pieter van Dijk")
-    assert dev.termijn == "voor het MT-overleg van 9 december 2026"
+    assert dev.termijn == "uiterlijk 23 december 2026"  # deadline 9 december + 14 days
 
 
 @pytest.mark.parametrize(("expected", "pattern", "phrase"), [

@@ -106,9 +106,11 @@ def followup_intro(facts: Facts) -> str:
         return ("De actie van vorige maand heeft de KPI hersteld." if done else
                 "De actie van vorige maand heeft de KPI nog niet hersteld.")
     if done == total:
-        return f"Alle {count_word(total)} acties van vorige maand hebben hun KPI hersteld."
+        which = "Beide" if total == 2 else f"Alle {count_word(total)}"
+        return f"{which} acties van vorige maand hebben hun KPI hersteld."
     if done == 0:
-        return f"Geen van de {count_word(total)} acties van vorige maand heeft de KPI hersteld."
+        which = "beide" if total == 2 else f"de {count_word(total)}"
+        return f"Geen van {which} acties van vorige maand heeft de KPI hersteld."
     verb = "heeft" if done == 1 else "hebben"
     return (f"Van de {count_word(total)} acties van vorige maand {verb} er {count_word(done)} "
             "de KPI hersteld.")

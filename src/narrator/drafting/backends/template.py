@@ -170,13 +170,14 @@ def _merge(first: Action, second: Action) -> Action:
                   verwacht_effect=f"{first.verwacht_effect}; {second.verwacht_effect}")
 
 
-def _cluster_actions(cluster: Cluster, facts: Facts, found: list[Action]) -> list[Action]:
-    """The distinct actions of one cluster; with ``merge`` one row per owner."""
-    acts: list[Action] = []
+def _cluster_actions(cluster: Cluster, facts: Facts,
+                     found: list[Action]) -> list[tuple[bool, Action]]:
+    """The distinct actions of one cluster, each with 'is its KPI rood'."""
+    acts: list[tuple[bool, Action]] = []
     for kpi in cluster.kpis:
         act = nar.action(kpi, facts)
-        if all(a.wat != act.wat for a in found + acts):
-            acts.append(act)
+        if all(a.wat != act.wat for a in found + [a for _, a in acts]):
+            acts.append((kpi.status == "rood", act))
     return acts
 
 
@@ -187,19 +188,31 @@ def _merge_by_owner(acts: list[Action]) -> list[Action]:
     return list(merged.values())
 
 
+def _rood_rows(per_cluster: list[list[tuple[bool, Action]]]) -> list[Action]:
+    """Every rood action in at most five rows: merged per owner within a root cause first,
+    then per owner across causes."""
+    rows = [a for acts in per_cluster for rood, a in acts if rood]
+    if len(rows) > MAX_ACTIONS:
+        rows = [a for acts in per_cluster
+                for a in _merge_by_owner([a for rood, a in acts if rood])]
+    if len(rows) > MAX_ACTIONS:
+        rows = _merge_by_owner(rows)
+    return rows
+
+
 def actions(facts: Facts) -> list[Action]:
     """3 to 5 actions, the most urgent first. Every rood KPI's action is in the list; when
-    there are more than five, actions that share a root cause and an owner become one row."""
-    per_cluster: list[list[Action]] = []
+    there are more than five, actions of one owner become one row (same root cause first)."""
+    per_cluster: list[list[tuple[bool, Action]]] = []
     found: list[Action] = []
     for cluster in clusters(facts):
         acts = _cluster_actions(cluster, facts, found)
         per_cluster.append(acts)
-        found += acts
+        found += [a for _, a in acts]
     if len(found) > MAX_ACTIONS:
-        per_cluster = [_merge_by_owner(a) for a in per_cluster]
-        found = [a for acts in per_cluster for a in acts]
-    found = found[:MAX_ACTIONS]
+        rood = _rood_rows(per_cluster)
+        oranje = [a for acts in per_cluster for is_rood, a in acts if not is_rood]
+        found = rood + oranje[: max(0, MAX_ACTIONS - len(rood))]
     for kpi in _watch_order(facts):
         if len(found) >= MIN_ACTIONS:
             break
