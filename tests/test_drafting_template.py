@@ -156,7 +156,7 @@ def test_sample_month_reads_from_evidence(path: Path, tmp_path: Path) -> None:
     for kpi in facts.kpis:
         if kpi.status == "rood":
             dev = result.deviations[kpi.id]
-            assert dev.verantwoordelijke == kpi.owner.name
+            assert dev.verantwoordelijke == f"{kpi.owner.name} ({kpi.owner.role})"
             assert dev.bewijs, kpi.id
     assert "aandeel_in_verandering" not in result.texts["analyse"]  # no raw figure keys
     assert "_" not in re.sub(r"`[^`]*`|\(chart:[^)]*\)", "", result.texts["analyse"])
