@@ -23,7 +23,10 @@ CASES = [
      "De ploeg laat kabelroutes vastleggen."),
     ("PERSON", "Klant mevrouw Pak belde.", "Pak", "Pak het klachtthema aan."),
     ("PERSON", "Terugbellen naar Bron.", "Bron", "Bron: ServiceNow."),
-    ("PERSON", "Klant Waarde belde.", "Waarde", "Waarde: 1,37%."),
+    ("PERSON", "Klant Koop belde.", "Koop", "Koop: drie abonnementen extra."),
+    # a context word with a colon still introduces a name; across a table cell it does not
+    ("PERSON", "Klant: Jansen belde.", "Jansen", "| Klant | Mensen belden |"),
+    ("PERSON", "Gesproken met mevr. Dekker.", "Dekker", "Klant: Pak het klachtthema aan."),
     ("PERSON", "Schade verhaald (contactpersoon j. bakker).", "j. bakker",
      "Goede service; gelast door ploeg van de aannemer, a.u.b. bellen."),
     ("EMAIL_ADDRESS", "Mail naar p.jansen@ziggo.nl graag.", "p.jansen@ziggo.nl",
@@ -105,6 +108,11 @@ NOT_NAMES = [
     "Verhoog de bezetting. Versnel de uitrol. Daling: 0,3 procentpunt.",
     "Doel: minder herhaalcontact.",
     "De monteur komen we morgen tegen.",
+    "Reden per klant: Concurrent aanbod.",
+    "| Klant | Concurrent aanbod |",
+    "Top-reden bij de klant Concurrent aanbod (41%).",
+    "Monteur: Bron onbekend.",
+    "Waarde: 1,37% tegen 1,27% bij de klant Waarde vorig jaar.",
 ]
 
 

@@ -21,6 +21,7 @@ _TITLE_CASE = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]*(?:[-'’][^\W\d_]+)*")
 _MAX_PARTS = 6
 _OPENER_SKIP = " \t*_#>-–(\"'‘“"
 _OPENER_END = ".!?:;|\n"
+_CONTEXT_GAP = re.compile(r"\.?[ \t]*[:,]?[ \t]*")
 _INTERFIX_START = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "el", "la", "le",
                              "da", "dos", "du", "von", "op", "in", "uit", "bij", "aan"})
 
@@ -84,6 +85,8 @@ class NameFinder:
             return None, i + 1
         for phrases, strong in ((self.titles, True), (self.context, False)):
             j = _phrase_end(text, toks, i, phrases)
+            if j is not None and not self._name_may_follow(text, toks, j, strong):
+                return None, j
             if j is not None:
                 end = self._chain(text, toks, j, after_title=strong, after_context=True)
                 if end > j:
@@ -95,6 +98,15 @@ class NameFinder:
         if end > i:
             return self._judge(text, toks, i, end), end
         return None, i + 1
+
+    def _name_may_follow(self, text: str, toks: list[Tok], j: int, after_title: bool) -> bool:
+        """A name follows a title or context word in the same cell and line, and a context
+        word followed by a colon does not make a sentence starter ("Klant: Pak het aan") a name.
+        """
+        if j >= len(toks) or not _CONTEXT_GAP.fullmatch(text[toks[j - 1].end:toks[j].start]):
+            return False
+        return after_title or not (toks[j].low in self.lex.sentence_starters
+                                   and _sentence_initial(text, toks[j]))
 
     def _is_place(self, parts: list[Tok]) -> bool:
         """'Den Haag', 'in Den Haag', 'Bergen op Zoom': a place name, not a person."""
