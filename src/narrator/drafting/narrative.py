@@ -249,11 +249,11 @@ def top_driver(kpi: KPIFact, *, avoid_cause: bool = False) -> Contribution | Non
     return drivers[0] if drivers else None
 
 
-def deadline(kpi: KPIFact, facts: Facts) -> str:
+def termijn(status: str, facts: Facts) -> str:
     """Termijn from config/drafting.yaml: rood a fixed number of days after the MT meeting
     (held on the report deadline), oranje the end of a later month."""
     term = settings().termijn
-    if kpi.status == "rood":
+    if status == "rood":
         if not facts.deadline:
             return term.zonder_deadline
         due = date.fromisoformat(facts.deadline[:10]) + timedelta(
@@ -263,6 +263,11 @@ def deadline(kpi: KPIFact, facts: Facts) -> str:
     for _ in range(term.oranje.months_ahead):
         month = fmt.next_month(month)
     return f"eind {fmt.month_label(month)}"
+
+
+def deadline(kpi: KPIFact, facts: Facts) -> str:
+    """Termijn of the action for ``kpi`` (by its status; see :func:`termijn`)."""
+    return termijn(kpi.status, facts)
 
 
 def owner_label(owner: Owner) -> str:

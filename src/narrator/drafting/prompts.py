@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from narrator.config import load_yaml, project_root
 from narrator.drafting import placeholders
 from narrator.drafting.backends.base import Message
+from narrator.drafting.narrative import termijn
 from narrator.drafting.storyline import incident_ids, main_evidence, phrases
 from narrator.errors import ConfigError
 from narrator.facts import Facts, KPIFact
@@ -224,9 +225,8 @@ def section_prompt(facts: Facts, section: str, short: bool) -> Rendered:
         "numbers_json": json.dumps(section_numbers(facts, section), ensure_ascii=False,
                                    separators=(",", ":")),
         "data_items": data_items(facts, section),
-        "termijn_rood": ("voor het MT-overleg van {datum.mt_overleg}" if facts.deadline
-                         else "voor het volgende MT-overleg"),
-        "termijn_oranje": "eind {maand.volgende}",
+        "termijn_rood": termijn("rood", facts),
+        "termijn_oranje": termijn("oranje", facts),
     }
     if section.startswith("afwijking:"):
         kpi = facts.kpi(section.split(":", 1)[1])
