@@ -168,3 +168,11 @@ def test_actions_merge_by_owner_when_more_than_five(tmp_path: Path) -> None:
         "Pieter van Dijk", "Marco de Jong", "Linda Bakker", "Sarah Mensink", "Ahmed Hassan"]
     assert acts[0].wie == "Pieter van Dijk (Hoofd Network Operations)"
     assert "; analyseer de storingen met de langste hersteltijd" in acts[0].wat
+
+
+def test_duration_kpi_action_is_not_the_biggest_incident(tmp_path: Path) -> None:
+    result = draft_report(load_facts(SAMPLES / "facts_sample_2026-01.json"), run_dir=tmp_path)
+    assert result.deviations["hersteltijd"].actie.startswith(
+        "Analyseer de storingen met de langste hersteltijd")
+    trend = next(t for t in result.analysis.trends if t.startswith("**Opzeggingen"))
+    assert trend.count("januari 2025") == 1, trend

@@ -289,8 +289,8 @@ def _action_spec(kpi: KPIFact) -> dict[str, str]:
             return spec
     ev = main_evidence(kpi)
     spec = acts["by_kind"].get(ev.kind) if ev else None
-    if spec is None or (ev and ev.kind in ("contribution", "concentration") and
-                        kpi.id in acts["by_kpi"]):
+    if kpi.id in acts.get("kpi_first", []) or spec is None or (
+            ev and ev.kind in ("contribution", "concentration") and kpi.id in acts["by_kpi"]):
         spec = acts["by_kpi"].get(kpi.id, acts["default"])
     return spec
 

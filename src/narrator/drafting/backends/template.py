@@ -110,7 +110,9 @@ def _trend_line(facts: Facts, kpi_id: str) -> str | None:
         line += (f", de {extreme} waarde sinds {fmt.month_label(last.month)} "
                  f"({fmt.with_unit(kpi, last.value)})")
     first = points[0]
-    if first.month[:4] != facts.month[:4] and first.month[5:] == facts.month[5:]:
+    since = f"sinds {fmt.month_label(first.month)}"
+    told = since in line
+    if first.month[:4] != facts.month[:4] and first.month[5:] == facts.month[5:] and not told:
         line += f"; in {fmt.month_label(first.month)} was dat {fmt.with_unit(kpi, first.value)}"
     return line + "."
 
