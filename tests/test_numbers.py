@@ -1,10 +1,18 @@
 """Dutch number formatting and parsing."""
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from narrator.numbers import format_month, format_number, format_percent, parse_number
+from narrator.numbers import (
+    format_date,
+    format_month,
+    format_number,
+    format_percent,
+    parse_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -27,6 +35,15 @@ def test_format_percent_and_sign() -> None:
     assert format_percent(4.2) == "4,2%"
     assert format_number(12.5, 1, signed=True) == "+12,5"
     assert format_month("2026-11") == "november 2026"
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [(date(2026, 12, 9), "9 december 2026"), (date(2027, 1, 1), "1 januari 2027"),
+     (date(2026, 3, 31), "31 maart 2026")],
+)
+def test_format_date(day: date, expected: str) -> None:
+    assert format_date(day) == expected
 
 
 @given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.integers(0, 3))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 MONTHS_NL = (
@@ -47,6 +48,11 @@ def format_month(month: str) -> str:
     """'2026-11' -> 'november 2026'."""
     year, mon = month.split("-")
     return f"{MONTHS_NL[int(mon) - 1]} {int(year)}"
+
+
+def format_date(day: date) -> str:
+    """date(2026, 12, 9) -> '9 december 2026'."""
+    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
 
 
 def parse_number(text: str) -> tuple[float, int]:

@@ -9,7 +9,7 @@ from rich.console import Console
 
 from narrator.calendar import dutch_holidays, next_month, report_deadline
 from narrator.config import load_organisation
-from narrator.numbers import MONTHS_NL, format_month
+from narrator.numbers import format_date, format_month
 
 _DAYS_NL = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
@@ -30,8 +30,8 @@ def deadline(
     nth = load_organisation().deadline_working_day
     due = report_deadline(month, nth)
     skipped = _holidays_before(next_month(month), due)
-    text = (f"Deadline rapport {format_month(month)}: {_DAYS_NL[due.weekday()]} {due.day} "
-            f"{MONTHS_NL[due.month - 1]} {due.year} ({due.isoformat()}), "
+    text = (f"Deadline rapport {format_month(month)}: {_DAYS_NL[due.weekday()]} "
+            f"{format_date(due)} ({due.isoformat()}), "
             f"de {nth}e werkdag van {format_month(next_month(month))}.")
     console = Console(highlight=False, soft_wrap=True)
     console.print(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from narrator.facts import KPIFact
-from narrator.numbers import MONTHS_NL, format_month, format_number, format_percent
+from narrator.numbers import format_date, format_month, format_number, format_percent
 
 
 def figure(value: float, *, signed: bool = False, max_decimals: int = 2) -> str:
@@ -84,14 +84,7 @@ def lower_first(name: str) -> str:
 
 def long_date(iso: str) -> str:
     """'2026-12-09' -> '9 december 2026'."""
-    day = date.fromisoformat(iso[:10])
-    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
-
-
-def next_month(month: str) -> str:
-    """'2026-11' -> '2026-12'."""
-    year, mon = (int(p) for p in month.split("-"))
-    return f"{year + mon // 12}-{mon % 12 + 1:02d}"
+    return format_date(date.fromisoformat(iso[:10]))
 
 
 def month_label(month: str) -> str:

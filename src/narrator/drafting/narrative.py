@@ -10,13 +10,14 @@ import string
 from datetime import date, timedelta
 from typing import Any
 
+from narrator.calendar import shift_month
 from narrator.drafting import formatting as fmt
 from narrator.drafting.outlook import count_word
 from narrator.drafting.schemas import Action
 from narrator.drafting.settings import settings
 from narrator.drafting.storyline import Cluster, main_evidence, phrases
 from narrator.facts import Contribution, Evidence, Facts, Incident, KPIFact, Owner, SourceRef
-from narrator.numbers import format_number, format_percent
+from narrator.numbers import format_date, format_number, format_percent
 
 
 def incident(facts: Facts, number: str) -> Incident | None:
@@ -258,11 +259,8 @@ def termijn(status: str, facts: Facts) -> str:
             return term.zonder_deadline
         due = date.fromisoformat(facts.deadline[:10]) + timedelta(
             days=term.rood.days_after_mt_meeting)
-        return f"uiterlijk {fmt.long_date(due.isoformat())}"
-    month = facts.month
-    for _ in range(term.oranje.months_ahead):
-        month = fmt.next_month(month)
-    return f"eind {fmt.month_label(month)}"
+        return f"uiterlijk {format_date(due)}"
+    return f"eind {fmt.month_label(shift_month(facts.month, term.oranje.months_ahead))}"
 
 
 def deadline(kpi: KPIFact, facts: Facts) -> str:

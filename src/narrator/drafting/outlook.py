@@ -7,6 +7,7 @@ point), formatted by :mod:`narrator.drafting.formatting`.
 
 from __future__ import annotations
 
+from narrator.calendar import next_month
 from narrator.config import load_kpi_catalogue
 from narrator.drafting import formatting as fmt
 from narrator.drafting.settings import settings
@@ -85,7 +86,7 @@ def near_norm_line(facts: Facts) -> str | None:
 
 def seasonal_rules(facts: Facts) -> dict[tuple[str, str], list[KPIFact]]:
     """Next month's seasonal rules of config/kpis.yaml: (pattern, direction) -> KPIs."""
-    number = int(fmt.next_month(facts.month)[5:])
+    number = int(next_month(facts.month)[5:])
     kpis = {k.id: k for k in facts.kpis}
     found: dict[tuple[str, str], list[KPIFact]] = {}
     for definition in load_kpi_catalogue().kpis:
@@ -98,7 +99,7 @@ def seasonal_rules(facts: Facts) -> dict[tuple[str, str], list[KPIFact]]:
 
 def seasonal_outlook(facts: Facts) -> str:
     """'Vooruitblik december 2026: ... stijgen dan gewoonlijk door het seizoen: ...'."""
-    label = fmt.month_label(fmt.next_month(facts.month))
+    label = fmt.month_label(next_month(facts.month))
     rules = seasonal_rules(facts)
     if not rules:
         return f"Vooruitblik {label}: geen KPI kent in die maand een vast seizoenspatroon."

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from narrator.calendar import next_month
 from narrator.drafting import formatting as fmt
 from narrator.facts import Facts, KPIFact
 from narrator.numbers import MONTHS_NL, format_number
@@ -69,7 +70,7 @@ def number_table(facts: Facts) -> dict[str, str]:
         table[f"{inc.number}.klant_uren"] = fmt.figure(inc.customer_hours)
     if facts.deadline:
         table["datum.mt_overleg"] = fmt.long_date(facts.deadline)
-    table["maand.volgende"] = fmt.month_label(fmt.next_month(facts.month))
+    table["maand.volgende"] = fmt.month_label(next_month(facts.month))
     return table
 
 

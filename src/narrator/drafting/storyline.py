@@ -11,8 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from narrator.config import load_yaml
 from narrator.facts import Evidence, Facts, KPIFact
 
 _PHRASES = Path(__file__).with_name("phrases.yaml")
@@ -22,8 +21,7 @@ _STATUS_RANK = {"rood": 0, "oranje": 1, "groen": 2}
 @lru_cache(maxsize=1)
 def phrases() -> dict[str, Any]:
     """The template wording from ``phrases.yaml`` (cached)."""
-    with open(_PHRASES, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_yaml(_PHRASES)
 
 
 @dataclass

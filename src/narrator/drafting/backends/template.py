@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from narrator.calendar import next_month
 from narrator.drafting import formatting as fmt
 from narrator.drafting import narrative as nar
 from narrator.drafting import outlook
@@ -238,11 +239,11 @@ def _watch(kpi_fact: KPIFact, facts: Facts) -> Action:
                    if kpi_fact in kpis), None)
     wat = f"Bewaak {fmt.lower_first(kpi_fact.name)} en meld een verslechtering direct"
     if season:
-        month = fmt.month_label(fmt.next_month(facts.month))
+        month = fmt.month_label(next_month(facts.month))
         wat = (f"Bereid het team voor op het seizoen in {month} ({season}) en bewaak "
                f"{fmt.lower_first(kpi_fact.name)}")
     return Action(wat=wat, wie=nar.owner_label(kpi_fact.owner),
-                  wanneer=f"eind {fmt.month_label(fmt.next_month(facts.month))}",
+                  wanneer=f"eind {fmt.month_label(next_month(facts.month))}",
                   verwacht_effect="vroeg signaal bij een verslechtering")
 
 
