@@ -13,10 +13,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from narrator.calendar import previous_month
 from narrator.config import config_dir, load_yaml
 from narrator.errors import ConfigError, DataError
 from narrator.facts import ActionFollowUp, Facts, KPIFact, Owner, Status
-from narrator.review.folder import ReportFolder, previous_month
+from narrator.review.folder import ReportFolder
 
 ACTIONS_FILE = "actions.json"
 _STATUS_RANK: dict[str, int] = {"groen": 0, "oranje": 1, "rood": 2}

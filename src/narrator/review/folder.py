@@ -33,12 +33,6 @@ def check_month(month: str) -> str:
     return month
 
 
-def previous_month(month: str) -> str:
-    """'2026-01' -> '2025-12'."""
-    year, mon = (int(x) for x in check_month(month).split("-"))
-    return f"{year - 1}-12" if mon == 1 else f"{year}-{mon - 1:02d}"
-
-
 def sha256_bytes(data: bytes) -> str:
     """Hex sha256 of ``data``."""
     return hashlib.sha256(data).hexdigest()
