@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1.0"
 
 Status = Literal["groen", "oranje", "rood"]
+#: How bad a status is (higher is worse); the one ordering every stage sorts and compares by.
+STATUS_SEVERITY: dict[str, int] = {"groen": 0, "oranje": 1, "rood": 2}
 Direction = Literal["higher", "lower"]
 Basis = Literal["relative", "complement", "points"]
 

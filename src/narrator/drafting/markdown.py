@@ -6,7 +6,7 @@ from narrator.drafting import formatting as fmt
 from narrator.drafting.outlook import count_word, watch_list
 from narrator.drafting.schemas import Action, AnalysisCore, Dashboard, Deviation, Summary
 from narrator.drafting.storyline import deviating, phrases
-from narrator.facts import ActionFollowUp, Facts, KPIFact
+from narrator.facts import STATUS_SEVERITY, ActionFollowUp, Facts, KPIFact
 
 MARKER = "> **Handmatig controleren:** {reason}"
 
@@ -75,9 +75,6 @@ def trend_lines(trends: list[str]) -> list[str]:
     return [_sentence(head), *([""] if rest else []), *[f"- {_sentence(t)}" for t in rest]]
 
 
-_RANK = {"groen": 0, "oranje": 1, "rood": 2}
-
-
 def _due(text: str) -> str:
     """'2026-11-15' -> '15 november 2026'; other text as is."""
     try:
@@ -89,7 +86,7 @@ def _due(text: str) -> str:
 def _followup(item: ActionFollowUp, facts: Facts) -> str:
     """'- **Wachttijd**: actie (eigenaar, termijn ...): van oranje naar rood, niet hersteld.'"""
     name = next((k.name for k in facts.kpis if k.id == item.kpi_id), item.kpi_id)
-    then, now = _RANK[item.kpi_status_then], _RANK[item.kpi_status_now]
+    then, now = STATUS_SEVERITY[item.kpi_status_then], STATUS_SEVERITY[item.kpi_status_now]
     moved = "verder verslechterd" if now > then else ("wel verbeterd" if now < then
                                                       else "onveranderd")
     result = "hersteld" if item.recovered else f"niet hersteld ({moved})"

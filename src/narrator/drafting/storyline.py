@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from narrator.config import load_yaml
-from narrator.facts import Evidence, Facts, KPIFact
+from narrator.facts import STATUS_SEVERITY, Evidence, Facts, KPIFact
 
 _PHRASES = Path(__file__).with_name("phrases.yaml")
-_STATUS_RANK = {"rood": 0, "oranje": 1, "groen": 2}
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +36,7 @@ class Cluster:
 
     def rank(self) -> tuple[int, int, int, float]:
         """Sort key: rood first, missed norms, more KPIs, larger deviation."""
-        best = min(_STATUS_RANK[k.status] for k in self.kpis)
+        best = -max(STATUS_SEVERITY[k.status] for k in self.kpis)
         missed = -sum(1 for k in self.kpis if k.norm_met is False)
         worst = max((k.deviation_pct or 0.0) for k in self.kpis)
         return best, missed, -len(self.kpis), -worst
@@ -46,7 +45,7 @@ class Cluster:
 def deviating(facts: Facts) -> list[KPIFact]:
     """Oranje and rood KPIs: rood first, catalogue order within a status."""
     found = [k for k in facts.kpis if k.status != "groen"]
-    return sorted(found, key=lambda k: _STATUS_RANK[k.status])
+    return sorted(found, key=lambda k: -STATUS_SEVERITY[k.status])
 
 
 def main_evidence(kpi: KPIFact) -> Evidence | None:

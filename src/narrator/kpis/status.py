@@ -5,9 +5,7 @@ from __future__ import annotations
 import math
 
 from narrator.config import Thresholds
-from narrator.facts import Basis, Direction, Status
-
-_RANK: dict[Status, int] = {"groen": 0, "oranje": 1, "rood": 2}
+from narrator.facts import STATUS_SEVERITY, Basis, Direction, Status
 
 
 def change_pct(value: float | None, previous: float | None) -> float | None:
@@ -55,6 +53,6 @@ def classify(dev: float | None, thresholds: Thresholds, met: bool | None) -> Sta
         status = "rood"
     elif dev is not None and dev > thresholds.oranje:
         status = "oranje"
-    if met is False and _RANK[status] < _RANK["oranje"]:
+    if met is False and STATUS_SEVERITY[status] < STATUS_SEVERITY["oranje"]:
         status = "oranje"
     return status

@@ -8,7 +8,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from narrator.facts import Facts
+from narrator.facts import STATUS_SEVERITY, Facts
 from narrator.render.dashboard import kpi_rows, status_counts
 from narrator.render.settings import TEMPLATES_DIR, Part, RenderSettings
 
@@ -67,10 +67,9 @@ def dashboard_context(facts: Facts, settings: RenderSettings) -> dict[str, Any]:
     """Variables for the dashboard (and the summary's status tally)."""
     thresholds = _default_thresholds()
     rows = kpi_rows(facts, settings)
-    severity = {"rood": 0, "oranje": 1, "groen": 2}
     return {
         "rows": rows,
-        "rows_by_severity": sorted(rows, key=lambda r: severity[r.status]),
+        "rows_by_severity": sorted(rows, key=lambda r: -STATUS_SEVERITY[r.status]),
         "counts": status_counts(facts, settings),
         "month_short": _short_month(facts.month, settings),
         "previous_short": _short_month(facts.previous_month, settings),

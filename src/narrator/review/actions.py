@@ -16,11 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from narrator.calendar import previous_month
 from narrator.config import config_dir, load_yaml
 from narrator.errors import ConfigError, DataError
-from narrator.facts import ActionFollowUp, Facts, KPIFact, Owner, Status
+from narrator.facts import STATUS_SEVERITY, ActionFollowUp, Facts, KPIFact, Owner, Status
 from narrator.review.folder import ReportFolder
 
 ACTIONS_FILE = "actions.json"
-_STATUS_RANK: dict[str, int] = {"groen": 0, "oranje": 1, "rood": 2}
 _COLUMNS = {"wat": "what", "wie": "who", "wanneer": "due", "verwacht effect": "effect",
             "kpi": "kpi"}
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
@@ -191,5 +190,5 @@ def _follow_up(action: AcceptedAction, current: Facts | None) -> ActionFollowUp:
     return ActionFollowUp(
         kpi_id=action.kpi_id or "", what=action.what, owner=action.owner, due=action.due,
         kpi_status_then=then, kpi_status_now=now,
-        recovered=_STATUS_RANK[now] < _STATUS_RANK[then],
+        recovered=STATUS_SEVERITY[now] < STATUS_SEVERITY[then],
     )
