@@ -12,46 +12,18 @@ from __future__ import annotations
 
 import argparse
 import resource
-import shutil
-import subprocess
 import sys
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "bench_data" / "exports"
+from _common import DATA, generate, timed_narrator
+
 BUDGET_S = 20.0
 BUDGET_MB = 2048.0
 MODES = {"tabel": [], "json": ["--json"]}
 
 
-def generate(regenerate: bool) -> float:
-    """Generate the full-scale exports unless they exist; return the seconds spent."""
-    if DATA.exists() and not regenerate:
-        return 0.0
-    shutil.rmtree(DATA, ignore_errors=True)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "narrator", "sample-data", "--out", str(DATA),
-                    "--months", "24", "--scale", "1"], check=True)
-    return time.perf_counter() - start
-
-
 def timed(extra: list[str]) -> tuple[float, float]:
-    """Run `narrator kpis` once in a fresh child; return (wall s, the child's peak RSS in MB).
-
-    Each run goes through a small wrapper process so that RUSAGE_CHILDREN (a maximum over all
-    children ever waited for) measures this run only.
-    """
-    cmd = [sys.executable, "-m", "narrator", "kpis", "--data", str(DATA), "--month", "2026-11",
-           *extra]
-    wrapper = ("import resource, subprocess, sys; "
-               "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
-               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", wrapper, *cmd], check=True, capture_output=True,
-                         text=True)
-    wall = time.perf_counter() - start
-    return wall, int(out.stdout.strip().splitlines()[-1]) / 1024
+    """Run `narrator kpis` once in a fresh child; return (wall s, the child's peak RSS in MB)."""
+    return timed_narrator(["kpis", "--data", str(DATA), "--month", "2026-11", *extra])
 
 
 def main() -> int:

@@ -43,7 +43,7 @@ def cold_run(out: Path) -> tuple[float, float]:
     return float(total), float(inner)
 
 
-def stage_times(out: Path) -> dict[str, float]:
+def stage_times() -> dict[str, float]:
     """Seconds per stage for one warm render (Markdown/HTML, layout, PDF write, merge)."""
     from narrator.facts import load_facts
     from narrator.render import pdf
@@ -90,7 +90,7 @@ def main() -> None:
         print(f"warm, {args.repeat}x: mediaan {statistics.median(warm):.2f} s, "
               f"min {min(warm):.2f} s, max {max(warm):.2f} s")
         print(f"pagina's: {result.pages}; overschrijdingen: {result.overflows or 'geen'}")
-        for stage, seconds in stage_times(Path(tmp)).items():
+        for stage, seconds in stage_times().items():
             print(f"  {stage:<14} {seconds:.2f} s")
     verdict = "binnen" if total <= TARGET_S else "BOVEN"
     print(f"doel < {TARGET_S:.0f} s: {verdict} (koud {total:.2f} s)")

@@ -9,41 +9,24 @@ complete run in a child process and reports wall time and peak RSS (budget: 30 s
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
-import subprocess
 import sys
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "bench_data" / "exports"
+from _common import DATA, ROOT, generate, timed_narrator
+
 REPORTS = ROOT / "bench_data" / "reports"
 BUDGET_S = 30.0
 BUDGET_MB = 2048.0
 
 
-def generate(regenerate: bool) -> float:
-    """Generate the full-scale exports unless they exist; return the seconds spent."""
-    if DATA.exists() and not regenerate:
-        return 0.0
-    shutil.rmtree(DATA, ignore_errors=True)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "narrator", "sample-data", "--out", str(DATA),
-                    "--months", "24", "--scale", "1"], check=True)
-    return time.perf_counter() - start
-
-
 def timed_run() -> tuple[float, float]:
-    """Run `narrator run` once in a child; return (wall seconds, peak RSS of children in MB)."""
+    """Run `narrator run` once in a fresh child; return (wall s, that run's peak RSS in MB).
+
+    Measured per run: before, RUSAGE_CHILDREN also counted the sample-data generation child.
+    """
     shutil.rmtree(REPORTS, ignore_errors=True)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "narrator", "run", "--data", str(DATA), "--month",
-                    "2026-11", "--out", str(REPORTS), "--backend", "template"], check=True,
-                   stdout=subprocess.DEVNULL)
-    wall = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return wall, peak_mb
+    return timed_narrator(["run", "--data", str(DATA), "--month", "2026-11", "--out",
+                           str(REPORTS), "--backend", "template"])
 
 
 def main() -> int:
