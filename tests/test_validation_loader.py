@@ -41,6 +41,15 @@ def test_a_valid_custom_rule_dir_is_used(tmp_path: Path) -> None:
     (GOOD.replace("id: testregel", "id: Test Regel"), 2, "id"),
     (GOOD + "  - id: b\n    type: pattern\n    category: jargon\n    message: x\n"
      "    patterns: ['(']\n    examples: {positive: [x]}\n", 13, "reguliere expressie"),
+    # every regex field is compiled at load, also an existence rule's exceptions
+    (GOOD.replace("    tokens: [geweldig*]\n", "    tokens: [geweldig*]\n    exceptions: ['[']\n"),
+     7, "reguliere expressie"),
+    (GOOD + "  - id: c\n    type: conditional\n    category: jargon\n    message: x\n"
+     "    when: ['a(']\n    require: [{name: b, pattern: b}]\n    examples: {positive: [x]}\n",
+     13, "reguliere expressie"),
+    (GOOD + "  - id: c\n    type: conditional\n    category: jargon\n    message: x\n"
+     "    when: [a]\n    require: [{name: b, pattern: 'b)'}]\n    examples: {positive: [x]}\n",
+     14, "reguliere expressie"),
     ("rules:\n  - id: [unclosed\n", 3, "YAML"),
     ("regels: []\n", 1, "rules"),
 ])

@@ -6,7 +6,7 @@ import re
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from narrator.validation.findings import Category, Severity
 
@@ -51,6 +51,15 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
         raise ValueError(f"ongeldige reguliere expressie {pattern!r}: {exc}") from exc
 
 
+def _checked_regex(pattern: str) -> str:
+    compile_regex(pattern)
+    return pattern
+
+
+#: A regex from a rule file, compiled once at load so that a broken one is a ConfigError.
+Regex = Annotated[str, AfterValidator(_checked_regex)]
+
+
 class _Rule(BaseModel):
     model_config = ConfigDict(extra="forbid", ignored_types=(cached_property,))
 
@@ -84,7 +93,7 @@ class ExistenceRule(_Rule):
     type: Literal["existence"]
     tokens: list[str] = Field(default_factory=list)
     wordlist: str | None = Field(None, description="file under style_guide/, one entry a line")
-    exceptions: list[str] = Field(default_factory=list, description="regexes that excuse a match")
+    exceptions: list[Regex] = Field(default_factory=list, description="regexes that excuse a match")
     ignorecase: bool = True
     words: list[str] = Field(default_factory=list, exclude=True)
 
@@ -94,7 +103,7 @@ class SubstitutionRule(_Rule):
 
     type: Literal["substitution"]
     swap: dict[str, str] = Field(min_length=1)
-    exceptions: list[str] = Field(default_factory=list)
+    exceptions: list[Regex] = Field(default_factory=list)
     ignorecase: bool = True
 
 
@@ -102,30 +111,17 @@ class PatternRule(_Rule):
     """Fires on a regex match; ``raw`` matches the unmasked Markdown (for markers)."""
 
     type: Literal["pattern"]
-    patterns: list[str] = Field(min_length=1)
-    exceptions: list[str] = Field(default_factory=list)
+    patterns: list[Regex] = Field(min_length=1)
+    exceptions: list[Regex] = Field(default_factory=list)
     raw: bool = False
     ignorecase: bool = False
-
-    @field_validator("patterns", "exceptions")
-    @classmethod
-    def _valid(cls, value: list[str]) -> list[str]:
-        for p in value:
-            compile_regex(p)
-        return value
 
 
 class Requirement(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str
-    pattern: str
-
-    @field_validator("pattern")
-    @classmethod
-    def _valid(cls, value: str) -> str:
-        compile_regex(value)
-        return value
+    pattern: Regex
 
 
 class ConditionalRule(_Rule):
@@ -135,16 +131,9 @@ class ConditionalRule(_Rule):
     """
 
     type: Literal["conditional"]
-    when: list[str] = Field(min_length=1)
-    unless: list[str] = Field(default_factory=list)
+    when: list[Regex] = Field(min_length=1)
+    unless: list[Regex] = Field(default_factory=list)
     require: list[Requirement] = Field(min_length=1)
-
-    @field_validator("when", "unless")
-    @classmethod
-    def _valid(cls, value: list[str]) -> list[str]:
-        for p in value:
-            compile_regex(p, re.IGNORECASE)
-        return value
 
 
 class NumberFormatRule(_Rule):
@@ -158,17 +147,10 @@ class FidelityRule(_Rule):
     """Every number in the text must match a (derived) fact at the precision written."""
 
     type: Literal["number_fidelity"]
-    ignore: list[str] = Field(default_factory=list, description="regexes around skipped numbers")
+    ignore: list[Regex] = Field(default_factory=list, description="regexes around skipped numbers")
     kpi_aliases: dict[str, list[str]] = Field(
         default_factory=dict, description="extra words that name a KPI in a sentence (by KPI id)"
     )
-
-    @field_validator("ignore")
-    @classmethod
-    def _valid(cls, value: list[str]) -> list[str]:
-        for p in value:
-            compile_regex(p, re.IGNORECASE)
-        return value
 
 
 class PrivacyRule(_Rule):
