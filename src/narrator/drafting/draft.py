@@ -68,7 +68,7 @@ def draft_report(facts: Facts, *, backend: str = "template", model: str | None =
             settings=settings, shorten=shorten)
     texts = assemble(facts, objects, flags, shorten)
     log.write()
-    return _result(facts, objects, texts, flags, stats, backend, used_model)
+    return _result(objects, texts, flags, stats, backend, used_model)
 
 
 def _template_sections(facts: Facts, template: TemplateBackend,
@@ -83,7 +83,7 @@ def _template_sections(facts: Facts, template: TemplateBackend,
     return objects
 
 
-def _result(facts: Facts, objects: dict[str, SectionObject], texts: dict[str, str],
+def _result(objects: dict[str, SectionObject], texts: dict[str, str],
             flags: dict[str, str], stats: tuple[int, int, int, int], backend: str,
             model: str | None) -> DraftResult:
     calls, tokens_in, tokens_out, fallbacks = stats

@@ -25,7 +25,7 @@ def incident(facts: Facts, number: str) -> Incident | None:
     return next((i for i in facts.incidents if i.number == number), None)
 
 
-def impact(facts: Facts, ev: Evidence | None, inc: Incident | None) -> str:
+def impact(ev: Evidence | None, inc: Incident | None) -> str:
     """'48.200 klanten 9,5 uur geen internet' (house style for incidents)."""
     figures = ev.figures if ev else {}
     klanten = figures.get("klanten", inc.customers_affected if inc else None)
@@ -78,7 +78,7 @@ def incident_sentence(ev: Evidence, facts: Facts, main_kpi: KPIFact | None) -> s
     stays with the incident (house style)."""
     inc = next((incident(facts, i) for i in ev.source_ref.ids if incident(facts, i)), None)
     ref = ev.source_ref.ids[0] if ev.source_ref.ids else ""
-    hit = impact(facts, ev, inc)
+    hit = impact(ev, inc)
     if not hit:
         return f"Storing {ref} ({ev.title}) speelt een rol."
     klanten, rest = hit.split(" klanten ", 1)
@@ -156,7 +156,7 @@ def conclusion(kpi: KPIFact) -> str:
     return text + "."
 
 
-def last_year(kpi: KPIFact, facts: Facts) -> str:
+def last_year(kpi: KPIFact) -> str:
     """A sentence on the same month last year, or ''."""
     s = kpi.seasonal
     if s.same_month_last_year is None:
@@ -233,8 +233,8 @@ def cause(kpi: KPIFact, facts: Facts, *, short: bool = False) -> tuple[str, list
         refs += kpi.lineage.files[:2] or [kpi.lineage.system]
     if kpi.seasonal.expected and not short:
         sentences.append(f"Het seizoenspatroon verklaart de beweging: {kpi.seasonal.pattern}.")
-    if not short and last_year(kpi, facts):
-        sentences.append(last_year(kpi, facts))
+    if not short and last_year(kpi):
+        sentences.append(last_year(kpi))
     return " ".join(sentences), list(dict.fromkeys(refs))
 
 
@@ -304,7 +304,7 @@ def action(kpi: KPIFact, facts: Facts) -> Action:
     inc = incident(facts, ev.source_ref.ids[0]) if ev and ev.source_ref.ids else None
     values = {
         "ref": (ev.source_ref.ids[0] if ev and ev.source_ref.ids else ""),
-        "impact": impact(facts, ev, inc) if ev and ev.kind == "incident" else "",
+        "impact": impact(ev, inc) if ev and ev.kind == "incident" else "",
         "titel": fmt.lower_first(ev.title) if ev else "",
         "segment": segment or "de betrokken teams",
         "kpi": fmt.lower_first(kpi.name), "vorige_maand": fmt.month_label(facts.previous_month),
@@ -321,7 +321,7 @@ def cluster_headline(cluster: Cluster, facts: Facts) -> str:
         ev = next((e for k in cluster.kpis for e in k.evidence if e.kind == "incident"), None)
         names = _join([fmt.lower_first(k.name) for k in cluster.kpis])
         text = f"De grootste oorzaak is storing {inc.number} in regio {inc.region} " \
-            f"({impact(facts, ev, inc)})"
+            f"({impact(ev, inc)})"
         if len(cluster.kpis) > 1:
             text += f", die de verslechtering van {names} verklaart"
         return text + "."
@@ -345,7 +345,7 @@ def cluster_short(cluster: Cluster, facts: Facts, *, lead: bool = True) -> str:
     inc = incident(facts, cluster.key)
     if inc is not None:
         ev = next((e for k in cluster.kpis for e in k.evidence if e.kind == "incident"), None)
-        text = f"storing {inc.number} in regio {inc.region} ({impact(facts, ev, inc)}) " \
+        text = f"storing {inc.number} in regio {inc.region} ({impact(ev, inc)}) " \
             f"verklaart {count_word(len(cluster.kpis))} van de afwijkingen."
     else:
         kpi = cluster.lead

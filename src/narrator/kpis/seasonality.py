@@ -42,7 +42,7 @@ def judge(kpi: KPIDefinition, month: str, move: Move, values: dict[str, float | 
     ly_dev = deviation(ly_value, ly_prev_value, kpi.direction, kpi.basis)
     ly_change = None if ly_value is None or ly_prev_value is None else ly_value - ly_prev_value
     rule = _rule_for(kpi, month)
-    expected, note = _verdict(kpi, move, rule, ly_change, ly_dev, thresholds, settings)
+    expected, note = _verdict(move, rule, ly_change, ly_dev, thresholds, settings)
     if ly_dev is not None:
         note += f"; {format_month(ly)}: {_fmt_dev(kpi, _signed(ly_change, ly_dev))}"
     return Seasonal(expected=expected, pattern=rule.pattern if rule else None,
@@ -62,7 +62,7 @@ def _within(dev: float, ly_dev: float | None, settings: EvidenceSettings) -> boo
     return abs(dev) <= limit
 
 
-def _verdict(kpi: KPIDefinition, move: Move, rule: SeasonalRule | None, ly_change: float | None,
+def _verdict(move: Move, rule: SeasonalRule | None, ly_change: float | None,
              ly_dev: float | None, thresholds: Thresholds,
              settings: EvidenceSettings) -> tuple[bool, str]:
     if move.change is None or move.deviation is None:

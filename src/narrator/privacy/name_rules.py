@@ -84,7 +84,7 @@ class NameFinder:
         if toks[i].low in self.lex.sentence_starters and _sentence_initial(text, toks[i]):
             return None, i + 1
         for phrases, strong in ((self.titles, True), (self.context, False)):
-            j = _phrase_end(text, toks, i, phrases)
+            j = _phrase_end(toks, i, phrases)
             if j is not None and not self._name_may_follow(text, toks, j, strong):
                 return None, j
             if j is not None:
@@ -238,7 +238,7 @@ def _phrase_set(phrases: list[str]) -> frozenset[str]:
     return frozenset(p.lower().rstrip(".") for p in phrases)
 
 
-def _phrase_end(text: str, toks: list[Tok], i: int, phrases: frozenset[str]) -> int | None:
+def _phrase_end(toks: list[Tok], i: int, phrases: frozenset[str]) -> int | None:
     """Index after a (1-3 word) phrase from ``phrases`` starting at ``i``, else None."""
     if toks[i].low.rstrip(".") not in _first_words(phrases):
         return None

@@ -191,7 +191,7 @@ def trend_chart(kpi: KPIFact, settings: RenderSettings, width: int = 300,
     out = [_axis(kpi, vmin, vmax, y_of, left, width - right, settings)]
     out += _month_labels(kpi, left, step, height, settings)
     if kpi.norm is not None:
-        out.append(_norm_line(kpi, y_of(kpi.norm), pts, left, width - right, settings))
+        out.append(_norm_line(y_of(kpi.norm), pts, left, width - right, settings))
     out.append(_polylines(pts, c.chart_line, 1.6))
     out.append(_last_point(kpi, pts, c.chart_line))
     return (f'<svg class="chart chart-trend" width="{width}" height="{height}" '
@@ -213,7 +213,7 @@ def _axis(kpi: KPIFact, vmin: float, vmax: float, y_of: object, x0: float, x1: f
     return "".join(out)
 
 
-def _norm_line(kpi: KPIFact, yn: float, pts: list[Point | None], x0: float, x1: float,
+def _norm_line(yn: float, pts: list[Point | None], x0: float, x1: float,
                settings: RenderSettings) -> str:
     """Dashed norm line; its label moves away from the report month's value label."""
     colour = settings.colours.chart_norm
