@@ -125,6 +125,31 @@ def load_kpi_catalogue(path: Path | None = None) -> KPICatalogue:
     return _validated(KPICatalogue, path or config_dir() / "kpis.yaml")
 
 
+class DimensionLabels(_Cfg):
+    """Dutch names of the driver dimensions (config/dimensions.yaml)."""
+
+    labels: dict[str, str]
+    plural: dict[str, str]
+
+    def label(self, dimension: str) -> str:
+        """'region' -> 'regio'; the key itself when no label is configured."""
+        return self.labels.get(dimension, dimension)
+
+    def plural_of(self, dimension: str) -> str:
+        """'region' -> "regio's"; without a configured plural the label with an s."""
+        return self.plural.get(dimension, f"{self.label(dimension)}s")
+
+
+@lru_cache(maxsize=8)
+def _load_dimension_labels(path: Path) -> DimensionLabels:
+    return _validated(DimensionLabels, path)
+
+
+def dimension_labels() -> DimensionLabels:
+    """Load config/dimensions.yaml of the current project root (cached per file)."""
+    return _load_dimension_labels(config_dir() / "dimensions.yaml")
+
+
 class LLMSettings(_Cfg):
     """OpenAI-compatible back-end settings, from env (config file values are defaults)."""
 

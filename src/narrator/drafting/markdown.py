@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from narrator.config import dimension_labels
 from narrator.drafting import formatting as fmt
 from narrator.drafting.outlook import count_word, watch_list
 from narrator.drafting.schemas import Action, AnalysisCore, Dashboard, Deviation, Summary
-from narrator.drafting.storyline import deviating, phrases
+from narrator.drafting.storyline import deviating
 from narrator.facts import STATUS_SEVERITY, ActionFollowUp, Facts, KPIFact
 
 MARKER = "> **Handmatig controleren:** {reason}"
@@ -48,7 +49,7 @@ def actions_table(actions: list[Action]) -> list[str]:
 def chart_line(kpi: KPIFact) -> str:
     """A chart reference resolved by the renderer: drivers when known, else the trend."""
     if kpi.drivers:
-        dim = phrases()["dimensions"].get(kpi.drivers[0].dimension, kpi.drivers[0].dimension)
+        dim = dimension_labels().label(kpi.drivers[0].dimension)
         return f"![Bijdrage per {dim}](chart:{kpi.id}:drivers)"
     return f"![Trend en norm](chart:{kpi.id}:trend)"
 

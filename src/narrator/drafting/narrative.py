@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from narrator.calendar import shift_month
+from narrator.config import dimension_labels
 from narrator.drafting import formatting as fmt
 from narrator.drafting.outlook import count_word
 from narrator.drafting.schemas import Action
@@ -115,11 +116,11 @@ def driver_sentence(kpi: KPIFact, drv: Contribution, *, short: bool = False) -> 
 
     A share above 100% is told as what it means: the whole movement comes from that segment
     and the other segments together moved the other way."""
-    words = phrases()
-    dim = words["dimensions"].get(drv.dimension, drv.dimension)
+    dims = dimension_labels()
+    dim = dims.label(drv.dimension)
     values = _driver_values(kpi, drv)
     if drv.share_of_change > 100:
-        others = words["dimensions_plural"].get(drv.dimension, f"{dim}s")
+        others = dims.plural_of(drv.dimension)
         rising = (kpi.change_abs or 0) >= 0
         what = "stijging" if rising else "daling"
         other_way = "daalden" if rising else "stegen"
@@ -300,7 +301,7 @@ def action(kpi: KPIFact, facts: Facts) -> Action:
     segment = ""
     top = leading_driver(kpi) or top_driver(kpi, avoid_cause=True)
     if top is not None:
-        segment = f"{phrases()['dimensions'].get(top.dimension, top.dimension)} {top.segment}"
+        segment = f"{dimension_labels().label(top.dimension)} {top.segment}"
     inc = incident(facts, ev.source_ref.ids[0]) if ev and ev.source_ref.ids else None
     values = {
         "ref": (ev.source_ref.ids[0] if ev and ev.source_ref.ids else ""),

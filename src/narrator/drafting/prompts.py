@@ -20,11 +20,11 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel
 
-from narrator.config import load_yaml, project_root
+from narrator.config import dimension_labels, load_yaml, project_root
 from narrator.drafting import placeholders
 from narrator.drafting.backends.base import Message
 from narrator.drafting.narrative import termijn
-from narrator.drafting.storyline import incident_ids, main_evidence, phrases
+from narrator.drafting.storyline import incident_ids, main_evidence
 from narrator.errors import ConfigError
 from narrator.facts import Facts, KPIFact
 
@@ -140,10 +140,10 @@ def _kpi_payload(kpi: KPIFact, *, detail: str) -> dict[str, Any]:
     if detail == "kort":
         return {k: v for k, v in out.items() if v is not None}
     keep = None if detail == "vol" else 1
-    dims = phrases()["dimensions"]
+    dims = dimension_labels()
     drivers = sorted(enumerate(kpi.drivers, start=1), key=lambda d: -abs(d[1].share_of_change))
     out["bijdragen"] = [
-        {"dimensie": dims.get(d.dimension, d.dimension), "segment": d.segment,
+        {"dimensie": dims.label(d.dimension), "segment": d.segment,
          "waarde": ref(f"driver{i}.value"), "vorige_maand": ref(f"driver{i}.previous"),
          "aandeel_in_verandering": ref(f"driver{i}.share")} for i, d in drivers[:keep]]
     main = main_evidence(kpi)

@@ -7,16 +7,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from narrator.config import dimension_labels
 from narrator.facts import Comment, Evidence, Incident, SourceRef
 from narrator.kpis.compute import Measure
 from narrator.kpis.drivers import SegmentChange, share_of_change
 from narrator.kpis.lineage import files_label, segment_rows
 from narrator.kpis.settings import EvidenceSettings
 from narrator.kpis.tables import Tables
-
-DIM_LABELS = {"region": "regio", "channel": "kanaal", "category": "categorie",
-              "product": "product", "service": "dienst", "cause": "oorzaak",
-              "priority": "prioriteit"}
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,7 @@ class Context:
 
 def segment_label(dimension: str, segment: str) -> str:
     """'region', 'Oost' -> 'regio Oost'."""
-    return f"{DIM_LABELS.get(dimension, dimension)} {segment}"
+    return f"{dimension_labels().label(dimension)} {segment}"
 
 
 def concentration(changes: list[SegmentChange], total: float, ctx: Context,

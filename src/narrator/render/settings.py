@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from narrator.config import config_dir, load_yaml
+from narrator.config import config_dir, dimension_labels, load_yaml
 from narrator.errors import ConfigError
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -85,14 +85,13 @@ class RenderSettings(_Cfg):
     actions_columns: list[str]
     chart_missing: str
     legend: str
-    dimensions: dict[str, str]
     remainder_label: str
     month_abbreviations: list[str]
     colours: Colours
 
     def dimension_label(self, dimension: str) -> str:
         """Dutch label for a driver dimension; the raw name when none is configured."""
-        return self.dimensions.get(dimension, dimension)
+        return dimension_labels().label(dimension)
 
     def month_abbreviation(self, month: str) -> str:
         """'2026-11' -> 'nov'."""
