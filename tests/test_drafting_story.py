@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from narrator import validation
 from narrator.drafting import draft_report
 from narrator.drafting.backends.template import actions
 from narrator.errors import ConfigError
@@ -152,7 +153,6 @@ ALL = sorted(CASES.glob("*.json")) + sorted(SAMPLES.glob("facts_sample_*.json"))
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
 def test_no_validator_findings_at_all(path: Path, tmp_path: Path) -> None:
-    validation = pytest.importorskip("narrator.validation")
     facts = load_facts(path)
     texts = _draft(facts, tmp_path)
     found = [f"{part}: {f.severity} {f.rule} {f.match!r}" for part, text in texts.items()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from narrator import validation
 from narrator.drafting import draft_report
 from narrator.drafting.backends.template import TemplateBackend
 from narrator.drafting.draft import section_ids
@@ -140,7 +141,6 @@ SAMPLES = sorted((Path(__file__).parent / "fixtures" / "drafting").glob("facts_s
                          ids=["volledig", "kort"])
 def test_template_draft_has_no_validator_errors(path: Path, shorten: set[str],
                                                 tmp_path: Path) -> None:
-    validation = pytest.importorskip("narrator.validation")
     facts = load_facts(path)
     texts = draft_report(facts, run_dir=tmp_path, shorten=shorten).texts
     errors = [f"{part}: {f.rule} {f.match!r}" for part, text in texts.items()

@@ -1,7 +1,4 @@
-"""End to end with the real validator, renderer and template drafts: accept, force, verify.
-
-Skipped (with the reason) when one of those stages is not importable in this checkout.
-"""
+"""End to end with the real validator, renderer and template drafts: accept, force, verify."""
 
 from __future__ import annotations
 
@@ -15,23 +12,14 @@ from test_review_support import example_facts, make_report
 from typer.testing import CliRunner
 
 from narrator.cli import app
+from narrator.drafting import draft_report
 from narrator.review import load_previous_actions
 
 MARKER = "> **Handmatig controleren:** controleer de oorzaak\n"
 
 
-def _stage(module: str, name: str) -> object:
-    mod = pytest.importorskip(module, reason=f"{module} is niet beschikbaar in deze checkout")
-    if not hasattr(mod, name):
-        pytest.skip(f"{module}.{name} bestaat (nog) niet")
-    return getattr(mod, name)
-
-
 @pytest.fixture(scope="module")
 def template_texts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    _stage("narrator.validation", "validate_report_dir")
-    _stage("narrator.render", "render_report")
-    draft_report = _stage("narrator.drafting", "draft_report")
     run_dir = tmp_path_factory.mktemp("run")
     return dict(draft_report(example_facts(), backend="template", run_dir=run_dir).texts)
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from narrator import drafting
 from narrator.facts import load_facts
 from narrator.validation import validate_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FACTS = [ROOT / "tests/fixtures/facts_example.json",
          *sorted((ROOT / "evals/cases/facts").glob("*.json"))]
-drafting = pytest.importorskip("narrator.drafting")
 
 
 @pytest.mark.parametrize("facts_path", FACTS, ids=[p.stem for p in FACTS])
