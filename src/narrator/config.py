@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from narrator.errors import ConfigError
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def project_root() -> Path:
@@ -104,13 +106,65 @@ class KPICatalogue(_Cfg):
         return kpi.thresholds or self.defaults.get("thresholds", Thresholds())
 
 
-def _validated(model: type[BaseModel], path: Path) -> Any:
+# Dutch wording of the pydantic errors an analyst editing a YAML file is likely to cause;
+# the placeholders come from the error's context. Other errors keep pydantic's own text.
+_ERROR_NL = {
+    "missing": "verplichte waarde ontbreekt",
+    "extra_forbidden": "onbekende sleutel",
+    "literal_error": "ongeldige keuze, verwacht {expected}",
+    "dict_type": "verwacht een mapping (sleutel: waarde)",
+    "model_type": "verwacht een mapping (sleutel: waarde)",
+    "list_type": "verwacht een lijst",
+    "string_type": "verwacht tekst",
+    "bool_parsing": "verwacht true of false",
+    "int_parsing": "verwacht een geheel getal",
+    "int_from_float": "verwacht een geheel getal",
+    "float_parsing": "verwacht een getal",
+    "greater_than_equal": "moet minstens {ge} zijn",
+    "less_than_equal": "mag hoogstens {le} zijn",
+    "greater_than": "moet groter zijn dan {gt}",
+    "less_than": "moet kleiner zijn dan {lt}",
+    "too_short": "te weinig elementen (minstens {min_length})",
+    "too_long": "te veel elementen (hoogstens {max_length})",
+}
+
+
+def _ctx_text(value: Any) -> str:
+    """A bound or choice from a pydantic error in Dutch notation: 0.0 -> '0', 2.5 -> '2,5'."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+    return str(value).replace(" or ", " of ")
+
+
+def validation_message(err: Any) -> str:
+    """Dutch text for one pydantic error (``ValidationError.errors()`` item), with its field."""
+    loc = ".".join(str(p) for p in err["loc"])
+    template = _ERROR_NL.get(err["type"])
+    ctx = {k: _ctx_text(v) for k, v in (err.get("ctx") or {}).items()}
     try:
-        return model.model_validate(load_yaml(path))
+        text = template.format(**ctx) if template else f"ongeldige waarde ({err['msg']})"
+    except KeyError:
+        text = f"ongeldige waarde ({err['msg']})"
+    return f"{loc}: {text}" if loc else text
+
+
+def load_model(model: type[M], path: Path, *, empty_ok: bool = False) -> M:
+    """Read the YAML file at ``path`` into ``model``.
+
+    A syntax error or the first validation error becomes a Dutch ConfigError naming the file
+    and the field. An empty file is an error unless ``empty_ok`` (then it means all defaults).
+    """
+    data = load_yaml(path)
+    if data is None and empty_ok:
+        data = {}
+    try:
+        return model.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(f"{loc}: {err['msg']}", file=str(path)) from exc
+        raise ConfigError(validation_message(exc.errors()[0]), file=str(path)) from exc
+
+
+def _validated(model: type[M], path: Path) -> M:
+    return load_model(model, path)
 
 
 @lru_cache(maxsize=8)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from narrator.config import config_dir, load_yaml
-from narrator.errors import ConfigError
+from narrator.config import config_dir, load_model
 
 
 class _Strict(BaseModel):
@@ -40,12 +39,7 @@ class DraftingSettings(_Strict):
 
 @lru_cache(maxsize=4)
 def _load(path: Path) -> DraftingSettings:
-    data = load_yaml(path)
-    try:
-        return DraftingSettings.model_validate(data)
-    except ValidationError as exc:
-        where = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise ConfigError(f"{path}: ongeldige instellingen ({where})") from exc
+    return load_model(DraftingSettings, path)
 
 
 def settings() -> DraftingSettings:

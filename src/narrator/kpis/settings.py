@@ -5,10 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from narrator.config import config_dir, load_yaml
-from narrator.errors import ConfigError
+from narrator.config import config_dir, load_model
 
 
 class EvidenceSettings(BaseModel):
@@ -41,9 +40,4 @@ def load_evidence_settings(path: Path | None = None) -> EvidenceSettings:
     path = path or config_dir() / "evidence.yaml"
     if not path.exists():
         return EvidenceSettings()
-    try:
-        return EvidenceSettings.model_validate(load_yaml(path) or {})
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(f"{loc}: {err['msg']}", file=str(path)) from exc
+    return load_model(EvidenceSettings, path, empty_ok=True)

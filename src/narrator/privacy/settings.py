@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from narrator.config import config_dir, load_organisation, load_yaml
+from narrator.config import config_dir, load_model, load_organisation
 from narrator.errors import ConfigError
 from narrator.privacy.models import KeepListConfig, NameConfig, RecognizerConfig
 
@@ -21,14 +21,7 @@ def privacy_dir() -> Path:
 
 
 def _load(name: str, model: type[M]) -> M:
-    path = privacy_dir() / name
-    try:
-        return model.model_validate(load_yaml(path))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"ongeldige waarde bij '{where}': {first['msg']}",
-                          file=str(path)) from exc
+    return load_model(model, privacy_dir() / name)
 
 
 def _check_regexes(patterns: list[str], file: str) -> None:

@@ -6,9 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from narrator.config import config_dir, dimension_labels, load_yaml
+from narrator.config import config_dir, dimension_labels, load_model
 from narrator.errors import ConfigError
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -107,12 +107,7 @@ def settings_path() -> Path:
 def load_render_settings(path: Path | None = None) -> RenderSettings:
     """Load and validate the render settings; a bad file becomes a Dutch ConfigError."""
     path = path or settings_path()
-    try:
-        settings = RenderSettings.model_validate(load_yaml(path))
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(f"{loc}: {err['msg']}", file=str(path)) from exc
+    settings = load_model(RenderSettings, path)
     if sorted(settings.report_order) != sorted(PARTS) or set(settings.parts) != set(PARTS):
         raise ConfigError(
             "report_order en parts moeten precies samenvatting, dashboard en analyse bevatten",

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from narrator.config import config_dir, load_yaml
+from narrator.config import config_dir, load_model
 from narrator.errors import ConfigError, DataError
 
 FieldType = Literal["date", "datetime", "month", "int", "float", "str"]
@@ -48,12 +48,7 @@ def default_mapping_file() -> Path:
 def load_mapping(path: Path | None = None) -> ColumnMapping:
     """Read and validate the column mapping; errors name the file."""
     path = path or default_mapping_file()
-    try:
-        mapping = ColumnMapping.model_validate(load_yaml(path))
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(f"{loc}: {err['msg']}", file=str(path)) from exc
+    mapping = load_model(ColumnMapping, path)
     for sid, spec in mapping.sources.items():
         _check_spec(sid, spec, path)
     return mapping

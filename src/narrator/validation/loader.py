@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from narrator.config import load_yaml, project_root
+from narrator.config import load_yaml, project_root, validation_message
 from narrator.errors import ConfigError
 from narrator.validation.rules import ExistenceRule, Rule, RuleSet
 
@@ -66,8 +66,7 @@ def _load_file(path: Path, style_dir: Path) -> list[tuple[Any, int]]:
             err = exc.errors()[0]
             loc = tuple(p for p in err["loc"] if p not in {"existence", "substitution"})
             rid = item.get("id", "?") if isinstance(item, dict) else "?"
-            where = ".".join(str(p) for p in err["loc"])
-            raise ConfigError(f"regel '{rid}', {where}: {err['msg']}", file=str(path),
+            raise ConfigError(f"regel '{rid}', {validation_message(err)}", file=str(path),
                               line=_error_line(node, err["loc"][1:] or loc)) from exc
         if isinstance(rule, ExistenceRule):
             _read_wordlist(rule, style_dir, path, node.start_mark.line + 1)
