@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,21 @@ def test_empty_file_means_defaults_only_where_allowed(tmp_path: Path) -> None:
     assert load_evidence_settings(path).spike_factor == 1.5
     with pytest.raises(ConfigError):
         load_model(DraftingSettings, path)
+
+
+def test_settings_follow_narrator_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings read before NARRATOR_HOME changes are not served for the other project."""
+    from narrator.config import config_dir, dimension_labels, load_organisation
+
+    assert load_organisation().deadline_working_day == 7
+    assert dimension_labels().label("region") == "regio"
+    home = tmp_path / "home"
+    shutil.copytree(config_dir(), home / "config")
+    org = home / "config" / "organisation.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace(
+        "deadline_working_day: 7", "deadline_working_day: 5"), encoding="utf-8")
+    (home / "config" / "dimensions.yaml").write_text(
+        "labels: {region: gebied}\nplural: {region: gebieden}\n", encoding="utf-8")
+    monkeypatch.setenv("NARRATOR_HOME", str(home))
+    assert load_organisation().deadline_working_day == 5
+    assert dimension_labels().label("region") == "gebied"

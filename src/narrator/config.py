@@ -163,20 +163,24 @@ def load_model(model: type[M], path: Path, *, empty_ok: bool = False) -> M:
         raise ConfigError(validation_message(exc.errors()[0]), file=str(path)) from exc
 
 
-def _validated(model: type[M], path: Path) -> M:
+@lru_cache(maxsize=32)
+def cached_model(model: type[M], path: Path) -> M:
+    """:func:`load_model`, read once per model and file.
+
+    Callers resolve ``path`` first (from :func:`config_dir`), so the cache follows
+    ``NARRATOR_HOME`` instead of keeping the first project's settings.
+    """
     return load_model(model, path)
 
 
-@lru_cache(maxsize=8)
 def load_organisation(path: Path | None = None) -> OrganisationConfig:
     """Load config/organisation.yaml."""
-    return _validated(OrganisationConfig, path or config_dir() / "organisation.yaml")
+    return cached_model(OrganisationConfig, path or config_dir() / "organisation.yaml")
 
 
-@lru_cache(maxsize=8)
 def load_kpi_catalogue(path: Path | None = None) -> KPICatalogue:
     """Load config/kpis.yaml."""
-    return _validated(KPICatalogue, path or config_dir() / "kpis.yaml")
+    return cached_model(KPICatalogue, path or config_dir() / "kpis.yaml")
 
 
 class DimensionLabels(_Cfg):
@@ -194,14 +198,9 @@ class DimensionLabels(_Cfg):
         return self.plural.get(dimension, f"{self.label(dimension)}s")
 
 
-@lru_cache(maxsize=8)
-def _load_dimension_labels(path: Path) -> DimensionLabels:
-    return _validated(DimensionLabels, path)
-
-
 def dimension_labels() -> DimensionLabels:
     """Load config/dimensions.yaml of the current project root (cached per file)."""
-    return _load_dimension_labels(config_dir() / "dimensions.yaml")
+    return cached_model(DimensionLabels, config_dir() / "dimensions.yaml")
 
 
 class LLMSettings(_Cfg):

@@ -34,10 +34,13 @@ class EvidenceSettings(BaseModel):
     detractor_max: int = 6
 
 
-@lru_cache(maxsize=8)
 def load_evidence_settings(path: Path | None = None) -> EvidenceSettings:
     """Load config/evidence.yaml; a missing file gives the defaults, a broken one a ConfigError."""
-    path = path or config_dir() / "evidence.yaml"
+    return _load_evidence_settings(path or config_dir() / "evidence.yaml")
+
+
+@lru_cache(maxsize=8)
+def _load_evidence_settings(path: Path) -> EvidenceSettings:
     if not path.exists():
         return EvidenceSettings()
     return load_model(EvidenceSettings, path, empty_ok=True)

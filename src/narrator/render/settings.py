@@ -103,10 +103,13 @@ def settings_path() -> Path:
     return config_dir() / "render.yaml"
 
 
-@lru_cache(maxsize=4)
 def load_render_settings(path: Path | None = None) -> RenderSettings:
     """Load and validate the render settings; a bad file becomes a Dutch ConfigError."""
-    path = path or settings_path()
+    return _load_render_settings(path or settings_path())
+
+
+@lru_cache(maxsize=4)
+def _load_render_settings(path: Path) -> RenderSettings:
     settings = load_model(RenderSettings, path)
     if sorted(settings.report_order) != sorted(PARTS) or set(settings.parts) != set(PARTS):
         raise ConfigError(
