@@ -10,7 +10,14 @@ import holidays
 
 from narrator.errors import NarratorError
 
-_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+#: A report month, "JJJJ-MM" (for pydantic ``Field(pattern=...)`` and :func:`is_month`).
+MONTH_PATTERN = r"^(\d{4})-(0[1-9]|1[0-2])$"
+_MONTH = re.compile(MONTH_PATTERN)
+
+
+def is_month(text: str) -> bool:
+    """True for a well-formed report month such as '2026-11' (no surrounding spaces)."""
+    return bool(_MONTH.match(text))
 
 
 def parse_month(month: str) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from narrator.atomic import atomic_write_text
+from narrator.calendar import MONTH_PATTERN
 from narrator.facts import Facts, save_facts
 
 
@@ -23,7 +24,7 @@ class RunRequest(BaseModel):
     """What `narrator run` was asked to do."""
 
     data_dir: Path
-    month: str | None = Field(None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    month: str | None = Field(None, pattern=MONTH_PATTERN)
     reports_root: Path = Path("reports")
     backend: str = "template"
     model: str | None = None

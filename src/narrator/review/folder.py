@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from narrator.calendar import is_month
+
 #: The editable parts of a report, in reading order (docs/contracts.md, "Draft Markdown").
 PARTS: tuple[str, ...] = ("dashboard", "analyse", "samenvatting")
 
 _PART_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
 _VERSION_DIR = re.compile(r"^v([1-9]\d*)$")
-_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
 def check_part_name(part: str) -> str:
@@ -24,13 +25,6 @@ def check_part_name(part: str) -> str:
     if not _PART_NAME.match(part):
         raise ValueError(f"ongeldige naam voor een rapportonderdeel: {part!r}")
     return part
-
-
-def check_month(month: str) -> str:
-    """Return ``month`` if it is ``YYYY-MM``; raise ValueError otherwise."""
-    if not _MONTH.match(month):
-        raise ValueError(f"ongeldige maand {month!r}; verwacht JJJJ-MM")
-    return month
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -56,7 +50,7 @@ class ReportFolder:
     @property
     def month(self) -> str | None:
         """The month from the folder name, or None when the folder is not named ``YYYY-MM``."""
-        return self.root.name if _MONTH.match(self.root.name) else None
+        return self.root.name if is_month(self.root.name) else None
 
     @property
     def facts(self) -> Path:
