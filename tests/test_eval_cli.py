@@ -24,8 +24,6 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA_PATHS = ["config", "style_guide", "prompts", "evals", "tests/corpus",
               "tests/fixtures/facts_example.json"]
 
-pytest.importorskip("narrator.drafting")
-
 
 def _home_copy(tmp_path: Path) -> Path:
     """A copy of the project's data folders (not src/) for NARRATOR_HOME."""

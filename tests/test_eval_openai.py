@@ -9,15 +9,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+import drafting_answers as answers
+import llm_server
 import pytest
 from typer.testing import CliRunner
 
 from narrator.cli import app
 from narrator.facts import load_facts
-
-llm_server = pytest.importorskip("llm_server")
-answers = pytest.importorskip("drafting_answers")
-pytest.importorskip("narrator.drafting.repair")
+from narrator.privacy import scrub_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 CASE = ROOT / "evals" / "cases" / "facts" / "typische_maand.json"
@@ -39,8 +38,6 @@ def _eval(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: Any) -> tuple
 
 def test_good_model_answers_pass_and_cost_is_measured(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from narrator.privacy import scrub_facts
-
     facts = scrub_facts(load_facts(CASE))
 
     def script(body: dict[str, Any], _n: int) -> Any:
