@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from narrator.atomic import atomic_write_text
-from narrator.config import project_root
+from narrator.config import project_root, validation_message
 from narrator.errors import ConfigError
 from narrator.numbers import format_number
 
@@ -85,9 +85,7 @@ def load_baseline(path: Path) -> Baseline:
     except json.JSONDecodeError as exc:
         raise ConfigError(f"ongeldige JSON: {exc.msg}", file=str(path), line=exc.lineno) from exc
     except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(f"{loc}: {err['msg']}", file=str(path)) from exc
+        raise ConfigError(validation_message(exc.errors()[0]), file=str(path)) from exc
 
 
 def _fmt(value: float) -> str:

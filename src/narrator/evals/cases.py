@@ -27,9 +27,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from narrator.config import load_yaml, project_root
+from narrator.config import load_model, project_root
 from narrator.errors import ConfigError
 from narrator.facts import Facts, load_facts
 
@@ -91,15 +91,7 @@ def cases_dir() -> Path:
 
 def load_case(path: Path) -> Case:
     """Read and validate one case file; the facts path is resolved against its folder."""
-    raw = load_yaml(path)
-    if not isinstance(raw, dict):
-        raise ConfigError("een eval-case moet een YAML-mapping zijn", file=str(path))
-    try:
-        case = Case.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(f"{loc}: {err['msg']}", file=str(path)) from exc
+    case = load_model(Case, path)
     if case.name != path.stem:
         raise ConfigError(f"name '{case.name}' wijkt af van de bestandsnaam", file=str(path))
     facts = case.facts if case.facts.is_absolute() else path.parent / case.facts
