@@ -17,10 +17,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from narrator.facts import REPORT_PARTS
+
 ROOT = Path(__file__).resolve().parents[1]
 FACTS = ROOT / "tests" / "fixtures" / "facts_example.json"
 DRAFTS = ROOT / "tests" / "fixtures" / "drafts"
-PARTS = ("dashboard", "analyse", "samenvatting")
+PARTS = REPORT_PARTS
 TARGET_S = 5.0
 
 COLD = """

@@ -18,6 +18,8 @@ SCHEMA_VERSION = "1.0"
 Status = Literal["groen", "oranje", "rood"]
 #: How bad a status is (higher is worse); the one ordering every stage sorts and compares by.
 STATUS_SEVERITY: dict[str, int] = {"groen": 0, "oranje": 1, "rood": 2}
+#: The editable parts of a report, in reading order: draft/<part>.md (docs/contracts.md).
+REPORT_PARTS: tuple[str, ...] = ("dashboard", "analyse", "samenvatting")
 Direction = Literal["higher", "lower"]
 Basis = Literal["relative", "complement", "points"]
 

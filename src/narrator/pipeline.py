@@ -17,7 +17,8 @@ from pydantic import BaseModel, Field
 
 from narrator.atomic import atomic_write_text
 from narrator.calendar import MONTH_PATTERN
-from narrator.facts import Facts, save_facts
+from narrator.facts import REPORT_PARTS, Facts, save_facts
+from narrator.review.folder import ReportFolder
 
 
 class RunRequest(BaseModel):
@@ -108,7 +109,7 @@ def run_report(request: RunRequest, progress: Progress = lambda _s: None) -> Run
     timings: dict[str, float] = {}
     facts = build_scrubbed_facts(request, timings, progress)
     report_dir = request.report_dir
-    save_facts(facts, report_dir / "facts.json")
+    save_facts(facts, ReportFolder(report_dir).facts)
     draft = _draft(request, facts, timings, progress, shorten=None)
     render = _render(facts, draft.texts, report_dir, timings, progress)
     if render.overflows:
@@ -140,8 +141,8 @@ def _write(report_dir: Path, texts: dict[str, str]) -> Any:
 
 def current_texts(report_dir: Path) -> dict[str, str]:
     """The drafts as they stand in ``draft/`` (the reviewer's copy when edited)."""
-    return {part: (report_dir / "draft" / f"{part}.md").read_text(encoding="utf-8")
-            for part in ("dashboard", "analyse", "samenvatting")}
+    folder = ReportFolder(report_dir)
+    return {part: folder.draft(part).read_text(encoding="utf-8") for part in REPORT_PARTS}
 
 
 def _render(facts: Facts, texts: dict[str, str], report_dir: Path, timings: dict[str, float],
@@ -149,7 +150,7 @@ def _render(facts: Facts, texts: dict[str, str], report_dir: Path, timings: dict
     from narrator.render import render_report
 
     with _timed(timings, "PDF's opmaken", progress):
-        return render_report(facts, texts, report_dir / "concept", concept=True)
+        return render_report(facts, texts, ReportFolder(report_dir).concept_dir, concept=True)
 
 
 def _validate(report_dir: Path, timings: dict[str, float], progress: Progress) -> list[Any]:
@@ -158,7 +159,7 @@ def _validate(report_dir: Path, timings: dict[str, float], progress: Progress) -
     with _timed(timings, "controleren", progress):
         findings = validate_report_dir(report_dir)
         payload = [f.model_dump() for f in findings]
-        atomic_write_text(report_dir / "findings.json",
+        atomic_write_text(ReportFolder(report_dir).findings,
                           json.dumps(payload, ensure_ascii=False, indent=2))
     return findings
 

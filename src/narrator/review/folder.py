@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from narrator.calendar import is_month
+from narrator.facts import REPORT_PARTS
 
 #: The editable parts of a report, in reading order (docs/contracts.md, "Draft Markdown").
-PARTS: tuple[str, ...] = ("dashboard", "analyse", "samenvatting")
+PARTS = REPORT_PARTS
 
 _PART_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
 _VERSION_DIR = re.compile(r"^v([1-9]\d*)$")

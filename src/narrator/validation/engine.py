@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from narrator.facts import Facts, load_facts
+from narrator.facts import REPORT_PARTS, Facts, load_facts
 from narrator.validation.context import Context
 from narrator.validation.fidelity import check_fidelity
 from narrator.validation.findings import Finding, sort_findings
@@ -47,7 +47,7 @@ CHECKS: list[tuple[type, Callable[[Any, Context], list[Finding]]]] = [
     (CountRule, check_count),
     (StructureRule, check_structure),
 ]
-PARTS = ("dashboard", "analyse", "samenvatting")
+PARTS = REPORT_PARTS
 STRUCTURAL = (CountRule, StructureRule)
 
 
