@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from narrator.numbers import (
     format_date,
+    format_kpi_value,
     format_month,
     format_number,
     format_percent,
@@ -44,6 +45,18 @@ def test_format_percent_and_sign() -> None:
 )
 def test_format_date(day: date, expected: str) -> None:
     assert format_date(day) == expected
+
+
+@pytest.mark.parametrize(("value", "decimals", "unit", "signed", "expected"), [
+    (1.3149, 2, "%", False, "1,31%"),
+    (104.4, 0, "seconden", False, "104"),
+    (-5.25, 1, "punten", True, "-5,3"),
+    (0.125, 2, "%", True, "+0,13%"),
+    (1250.0, 0, "per 1.000 klanten", False, "1.250"),
+])
+def test_format_kpi_value(value: float, decimals: int, unit: str, signed: bool,
+                          expected: str) -> None:
+    assert format_kpi_value(value, decimals, unit, signed=signed) == expected
 
 
 @given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.integers(0, 3))

@@ -44,6 +44,15 @@ def format_percent(value: float, decimals: int = 1, *, signed: bool = False) -> 
     return format_number(value, decimals, signed=signed) + "%"
 
 
+def format_kpi_value(value: float, decimals: int, unit: str, *, signed: bool = False) -> str:
+    """A KPI value at its precision; a '%' unit is written as a percent sign: '1,31%', '104'.
+
+    Other units are left to the caller (a table column or the sentence names them).
+    """
+    text = format_number(value, decimals, signed=signed)
+    return text + "%" if unit == "%" else text
+
+
 def format_month(month: str) -> str:
     """'2026-11' -> 'november 2026'."""
     year, mon = month.split("-")

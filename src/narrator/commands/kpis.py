@@ -11,7 +11,7 @@ from rich.table import Table
 
 from narrator.calendar import parse_month
 from narrator.facts import Facts, KPIFact
-from narrator.numbers import format_month, format_number
+from narrator.numbers import format_kpi_value, format_month, format_number
 
 STATUS_STYLE = {"groen": "bold green", "oranje": "bold dark_orange", "rood": "bold red"}
 STATUS_MARK = {"groen": "●", "oranje": "▲", "rood": "■"}
@@ -55,10 +55,7 @@ def _scrubbed(facts: Facts) -> Facts:
 
 
 def _fmt(kpi: KPIFact, value: float | None) -> str:
-    if value is None:
-        return "—"
-    text = format_number(value, kpi.decimals)
-    return f"{text}%" if kpi.unit == "%" else text
+    return "—" if value is None else format_kpi_value(value, kpi.decimals, kpi.unit)
 
 
 def _change(kpi: KPIFact) -> str:

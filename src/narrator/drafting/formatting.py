@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from narrator.facts import KPIFact
-from narrator.numbers import format_date, format_month, format_number, format_percent
+from narrator.numbers import (
+    format_date,
+    format_kpi_value,
+    format_month,
+    format_number,
+    format_percent,
+)
 
 
 def figure(value: float, *, signed: bool = False, max_decimals: int = 2) -> str:
@@ -25,8 +31,7 @@ def share(value: float) -> str:
 
 def bare(kpi: KPIFact, value: float, *, signed: bool = False) -> str:
     """The value at the KPI's precision, with '%' for percentage KPIs: '1,31%', '104'."""
-    text = format_number(value, kpi.decimals, signed=signed)
-    return text + "%" if kpi.unit == "%" else text
+    return format_kpi_value(value, kpi.decimals, kpi.unit, signed=signed)
 
 
 def with_unit(kpi: KPIFact, value: float) -> str:

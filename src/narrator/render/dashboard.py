@@ -7,7 +7,7 @@ from collections import Counter
 from pydantic import BaseModel
 
 from narrator.facts import Facts, KPIFact
-from narrator.numbers import format_number, format_percent
+from narrator.numbers import format_kpi_value, format_number, format_percent
 from narrator.render.charts import sparkline, status_icon
 from narrator.render.settings import RenderSettings
 
@@ -44,11 +44,7 @@ class StatusCount(BaseModel):
 
 def format_value(value: float | None, kpi: KPIFact) -> str:
     """A KPI value in Dutch notation with the KPI's decimals; '%' KPIs get a percent sign."""
-    if value is None:
-        return MISSING
-    if kpi.unit == "%":
-        return format_percent(value, kpi.decimals)
-    return format_number(value, kpi.decimals)
+    return MISSING if value is None else format_kpi_value(value, kpi.decimals, kpi.unit)
 
 
 def format_change(kpi: KPIFact, settings: RenderSettings) -> tuple[str, str]:
