@@ -26,14 +26,6 @@ MARKER_RULE = "handmatig-controleren"
 _WORD = re.compile(r"[a-zà-ÿ0-9]+", re.IGNORECASE)
 
 
-def _load_validator() -> Callable[..., list[Any]] | None:
-    try:
-        from narrator.validation import validate_text
-    except ImportError:  # the validator is optional for the drafting layer
-        return None
-    return validate_text
-
-
 def _shingles(text: str) -> set[tuple[str, ...]]:
     words = [w.lower() for w in _WORD.findall(text)]
     return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
@@ -79,7 +71,9 @@ class Checker:
         self.facts = facts
         self.template = template_objects
         self.shorten = shorten
-        self.validate = _load_validator()
+        from narrator.validation import validate_text
+
+        self.validate: Callable[..., list[Any]] = validate_text
         self.shingles = data_shingles(facts)
         self._lock = threading.Lock()
         texts = assemble(facts, template_objects, {}, shorten)
@@ -87,8 +81,6 @@ class Checker:
 
     def errors(self, text: str, part: str) -> list[Any]:
         """Validator errors on one part (without the reviewer-marker rule)."""
-        if self.validate is None:
-            return []
         with self._lock:
             found = self.validate(text, facts=self.facts, part=part)
         return [f for f in found if f.severity == "error" and f.rule != MARKER_RULE]

@@ -1,8 +1,8 @@
 """Privacy rule: personal data in report text, via narrator.privacy.detect.
 
-narrator.privacy is imported lazily; while it is not available a minimal regex detector
-(e-mail, Dutch mobile/landline phone numbers, IBAN) stands in. Placeholders such as [NAAM-1]
-are masked before detection; MT members (the owners in the report) are not PII.
+narrator.privacy is imported lazily (on the first check); a minimal regex detector (e-mail,
+Dutch mobile/landline phone numbers, IBAN) runs beside it as a safety net. Placeholders such
+as [NAAM-1] are masked before detection; MT members (the owners in the report) are not PII.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ class Entity:
 
 
 def fallback_detect(text: str) -> list[Entity]:
-    """Minimal detector used until narrator.privacy.detect exists."""
+    """The minimal regex detector that runs beside narrator.privacy.detect."""
     return [
         Entity(kind, m.start(), m.end(), 1.0, m.group(0))
         for kind, pattern in _FALLBACK.items()
@@ -43,12 +43,10 @@ def fallback_detect(text: str) -> list[Entity]:
 
 
 def detect(text: str) -> list[Entity]:
-    """narrator.privacy.detect (when importable) plus the minimal regexes as a safety net."""
+    """narrator.privacy.detect plus the minimal regexes as a safety net."""
+    from narrator.privacy import detect as real_detect
+
     found = fallback_detect(text)
-    try:
-        from narrator.privacy import detect as real_detect
-    except ImportError:
-        return found
     found += [Entity(e.entity_type, e.start, e.end, float(e.score), e.text)
               for e in real_detect(text)]
     return _dedupe(found)
