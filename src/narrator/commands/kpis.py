@@ -42,15 +42,9 @@ def kpis(
 
 
 def _scrubbed(facts: Facts) -> Facts:
-    """Scrub free text before it leaves this stage; without the scrubber, drop the free text."""
-    try:
-        from narrator.privacy import scrub_facts
-    except ImportError:
-        incidents = [i.model_copy(update={"description": "", "close_notes": ""})
-                     for i in facts.incidents]
-        return facts.model_copy(update={
-            "incidents": incidents, "comments": [],
-            "warnings": [*facts.warnings, "vrije tekst weggelaten: de privacy-module ontbreekt"]})
+    """Scrub free text before it leaves this stage."""
+    from narrator.privacy import scrub_facts
+
     return scrub_facts(facts)
 
 
