@@ -146,3 +146,15 @@ def test_prompt_sandbox_blocks_unsafe_access(tmp_path: Path,
     monkeypatch.setenv("NARRATOR_HOME", str(tmp_path))
     with pytest.raises(ConfigError):
         prompts.render("boos.j2")
+
+
+def test_every_flag_reason_has_its_wording_in_phrases() -> None:
+    from narrator.drafting import repair
+    from narrator.drafting.storyline import phrases
+
+    keys = {repair.REASON_UNREACHABLE, repair.REASON_FINDINGS, repair.REASON_BUDGET,
+            repair.REASON_FINAL}
+    reasons = phrases()["flag_reasons"]
+    assert keys == set(reasons)
+    for key in keys:
+        assert reasons[key].format(detail="x", categories="x").endswith("standaardtekst ingevoegd")

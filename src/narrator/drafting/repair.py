@@ -24,6 +24,7 @@ from narrator.drafting.calllog import CallLog, CallRecord
 from narrator.drafting.checks import Checker
 from narrator.drafting.markdown import assemble, part_of
 from narrator.drafting.schemas import SectionObject
+from narrator.drafting.storyline import phrases
 from narrator.errors import DraftError
 from narrator.facts import Facts
 
@@ -31,17 +32,11 @@ MAX_REPAIRS = 2
 TOKEN_BUDGET = 40_000
 MAX_WORKERS = 4
 
-REASON_UNREACHABLE = ("het taalmodel gaf geen bruikbaar antwoord ({detail}); "
-                      "standaardtekst ingevoegd")
-REASON_FINDINGS = ("de tekst van het taalmodel bleef na herstelpogingen fouten bevatten "
-                   "({categories}); standaardtekst ingevoegd")
-REASON_BUDGET = ("het tokenbudget voor deze sectie is op ({categories}); "
-                 "standaardtekst ingevoegd")
-CATEGORY_LABELS = {"schema": "geen geldig antwoordformaat",
-                   "klantgegevens": "tekst overgenomen uit klantgegevens",
-                   "eigenaar": "eigenaar buiten het MT"}
-REASON_FINAL = ("de teksten van het taalmodel gaven samen fouten in de eindcontrole "
-                "({categories}); standaardtekst ingevoegd")
+# Keys of the reviewer-readable reasons in phrases.yaml (flag_reasons).
+REASON_UNREACHABLE = "unreachable"
+REASON_FINDINGS = "findings"
+REASON_BUDGET = "budget"
+REASON_FINAL = "final"
 
 
 @dataclass
@@ -150,8 +145,10 @@ class Drafter:
         """Use the template text and flag the section for the reviewer."""
         out.obj = self.template.build(out.section)
         out.categories = categories
-        labels = ", ".join(CATEGORY_LABELS.get(c, c) for c in categories) or "onbekend"
-        out.flag = reason.format(detail=labels, categories=labels)
+        words = phrases()
+        names = words["flag_categories"]
+        labels = ", ".join(names.get(c, c) for c in categories) or "onbekend"
+        out.flag = words["flag_reasons"][reason].format(detail=labels, categories=labels)
         out.from_model = False
         return out
 
