@@ -158,3 +158,11 @@ def test_every_flag_reason_has_its_wording_in_phrases() -> None:
     assert keys == set(reasons)
     for key in keys:
         assert reasons[key].format(detail="x", categories="x").endswith("standaardtekst ingevoegd")
+
+
+def test_action_bounds_match_the_house_style_rule() -> None:
+    from narrator.drafting.schemas import MAX_ACTIONS, MIN_ACTIONS
+    from narrator.validation import load_rules
+
+    rule = next(r for r in load_rules().rules if r.id == "aantal-acties")
+    assert (rule.min, rule.max) == (MIN_ACTIONS, MAX_ACTIONS)

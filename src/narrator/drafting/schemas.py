@@ -38,13 +38,19 @@ class Action(_Out):
     verwacht_effect: str
 
 
+# Actions in the analysis: the house-style bounds (style_guide/structuur.yaml, aantal-acties;
+# a test keeps the two equal). The template back end drafts within them too.
+MIN_ACTIONS = 3
+MAX_ACTIONS = 5
+
+
 class AnalysisCore(_Out):
     """The analysis report apart from the per-KPI deviations."""
 
     conclusie: str = Field(description="2-4 zinnen, de conclusie eerst")
     trends: list[str] = Field(description="korte trendregels, de belangrijkste eerst")
-    acties: list[Action] = Field(description="3 tot 5 concrete acties", min_length=3,
-                                 max_length=5)
+    acties: list[Action] = Field(description=f"{MIN_ACTIONS} tot {MAX_ACTIONS} concrete acties",
+                                 min_length=MIN_ACTIONS, max_length=MAX_ACTIONS)
 
 
 class Priority(_Out):

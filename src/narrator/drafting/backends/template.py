@@ -15,6 +15,8 @@ from narrator.drafting import narrative as nar
 from narrator.drafting import outlook
 from narrator.drafting.backends.base import Backend, Message, Reply, T
 from narrator.drafting.schemas import (
+    MAX_ACTIONS,
+    MIN_ACTIONS,
     Action,
     AnalysisCore,
     Dashboard,
@@ -25,9 +27,6 @@ from narrator.drafting.schemas import (
 from narrator.drafting.storyline import Cluster, clusters, deviating
 from narrator.errors import DraftError
 from narrator.facts import Facts, KPIFact
-
-MAX_ACTIONS = 5
-MIN_ACTIONS = 3
 
 
 class TemplateBackend(Backend):
