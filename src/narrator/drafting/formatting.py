@@ -8,7 +8,6 @@ from narrator.facts import KPIFact
 from narrator.numbers import (
     format_date,
     format_kpi_value,
-    format_month,
     format_number,
     format_percent,
 )
@@ -90,8 +89,3 @@ def lower_first(name: str) -> str:
 def long_date(iso: str) -> str:
     """'2026-12-09' -> '9 december 2026'."""
     return format_date(date.fromisoformat(iso[:10]))
-
-
-def month_label(month: str) -> str:
-    """'2026-12' -> 'december 2026'."""
-    return format_month(month)

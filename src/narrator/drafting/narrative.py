@@ -18,7 +18,7 @@ from narrator.drafting.schemas import Action
 from narrator.drafting.settings import settings
 from narrator.drafting.storyline import Cluster, main_evidence, phrases
 from narrator.facts import Contribution, Evidence, Facts, Incident, KPIFact, Owner, SourceRef
-from narrator.numbers import format_date, format_number, format_percent
+from narrator.numbers import format_date, format_month, format_number, format_percent
 
 
 def incident(facts: Facts, number: str) -> Incident | None:
@@ -64,7 +64,7 @@ def fill_first(templates: list[str], values: dict[str, Any]) -> str | None:
 def _slots(ev: Evidence, facts: Facts) -> dict[str, Any]:
     title = fmt.lower_first(ev.title)
     return {**ev.figures, "titel": title, "Titel": title[:1].upper() + title[1:],
-            "vorige_maand_label": fmt.month_label(facts.previous_month)}
+            "vorige_maand_label": format_month(facts.previous_month)}
 
 
 def short_cause(ev: Evidence, facts: Facts) -> str:
@@ -261,7 +261,7 @@ def termijn(status: str, facts: Facts) -> str:
         due = date.fromisoformat(facts.deadline[:10]) + timedelta(
             days=term.rood.days_after_mt_meeting)
         return f"uiterlijk {format_date(due)}"
-    return f"eind {fmt.month_label(shift_month(facts.month, term.oranje.months_ahead))}"
+    return f"eind {format_month(shift_month(facts.month, term.oranje.months_ahead))}"
 
 
 def deadline(kpi: KPIFact, facts: Facts) -> str:
@@ -308,7 +308,7 @@ def action(kpi: KPIFact, facts: Facts) -> Action:
         "impact": impact(ev, inc) if ev and ev.kind == "incident" else "",
         "titel": fmt.lower_first(ev.title) if ev else "",
         "segment": segment or "de betrokken teams",
-        "kpi": fmt.lower_first(kpi.name), "vorige_maand": fmt.month_label(facts.previous_month),
+        "kpi": fmt.lower_first(kpi.name), "vorige_maand": format_month(facts.previous_month),
         "bron": ", ".join(kpi.lineage.files) or kpi.lineage.system,
     }
     return Action(wat=spec["wat"].format(**values).replace(" ()", ""), wie=owner_label(kpi.owner),

@@ -12,6 +12,7 @@ from narrator.config import load_kpi_catalogue
 from narrator.drafting import formatting as fmt
 from narrator.drafting.settings import settings
 from narrator.facts import Facts, KPIFact
+from narrator.numbers import format_month
 
 WORDS = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien")
 
@@ -51,11 +52,11 @@ def range_line(kpi: KPIFact) -> str | None:
     low = min(points, key=lambda p: p.value or 0.0)
     high = max(points, key=lambda p: p.value or 0.0)
     line = (f"**{kpi.name}**: {fmt.with_unit(kpi, kpi.value)} (dertien maanden: van "
-            f"{fmt.bare(kpi, low.value or 0.0)} in {fmt.month_label(low.month)} tot "
-            f"{fmt.bare(kpi, high.value or 0.0)} in {fmt.month_label(high.month)}")
+            f"{fmt.bare(kpi, low.value or 0.0)} in {format_month(low.month)} tot "
+            f"{fmt.bare(kpi, high.value or 0.0)} in {format_month(high.month)}")
     first = points[0]
     if first.month != kpi.trend[-1].month and first.month[5:] == kpi.trend[-1].month[5:]:
-        line += f"; {fmt.month_label(first.month)}: {fmt.with_unit(kpi, first.value or 0.0)}"
+        line += f"; {format_month(first.month)}: {fmt.with_unit(kpi, first.value or 0.0)}"
     line += ")"
     return line + "."
 
@@ -99,7 +100,7 @@ def seasonal_rules(facts: Facts) -> dict[tuple[str, str], list[KPIFact]]:
 
 def seasonal_outlook(facts: Facts) -> str:
     """'Vooruitblik december 2026: ... stijgen dan gewoonlijk door het seizoen: ...'."""
-    label = fmt.month_label(next_month(facts.month))
+    label = format_month(next_month(facts.month))
     rules = seasonal_rules(facts)
     if not rules:
         return f"Vooruitblik {label}: geen KPI kent in die maand een vast seizoenspatroon."

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from narrator.calendar import next_month
 from narrator.drafting import formatting as fmt
 from narrator.facts import Facts, KPIFact
-from narrator.numbers import MONTHS_NL, format_number
+from narrator.numbers import MONTHS_NL, format_month, format_number
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_.:-]+)\}")
 _MONTHS = "|".join(MONTHS_NL)
@@ -70,7 +70,7 @@ def number_table(facts: Facts) -> dict[str, str]:
         table[f"{inc.number}.klant_uren"] = fmt.figure(inc.customer_hours)
     if facts.deadline:
         table["datum.mt_overleg"] = fmt.long_date(facts.deadline)
-    table["maand.volgende"] = fmt.month_label(next_month(facts.month))
+    table["maand.volgende"] = format_month(next_month(facts.month))
     return table
 
 

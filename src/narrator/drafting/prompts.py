@@ -27,6 +27,7 @@ from narrator.drafting.narrative import termijn
 from narrator.drafting.storyline import incident_ids, main_evidence
 from narrator.errors import ConfigError
 from narrator.facts import Facts, KPIFact
+from narrator.numbers import format_month
 
 FENCE_OPEN, FENCE_CLOSE = "<<<GEGEVENS", "GEGEVENS>>>"
 MAX_LIST = 30
@@ -218,7 +219,7 @@ def section_prompt(facts: Facts, section: str, short: bool) -> Rendered:
     name = "afwijking.j2" if section.startswith("afwijking:") else f"{section}.j2"
     ctx: dict[str, Any] = {
         "section": section, "short": short, "month_label": facts.month_label,
-        "previous_label": placeholders.fmt.month_label(facts.previous_month),
+        "previous_label": format_month(facts.previous_month),
         "mt": [m.name for m in facts.organisation.mt],
         "facts_json": json.dumps(facts_payload(facts, section), ensure_ascii=False,
                                  separators=(",", ":")),

@@ -27,6 +27,7 @@ from narrator.drafting.schemas import (
 from narrator.drafting.storyline import Cluster, clusters, deviating
 from narrator.errors import DraftError
 from narrator.facts import Facts, KPIFact
+from narrator.numbers import format_month
 
 
 class TemplateBackend(Backend):
@@ -107,13 +108,13 @@ def _trend_line(facts: Facts, kpi_id: str) -> str | None:
         line += f", de {extreme} waarde van de afgelopen dertien maanden"
     elif all(worse(kpi.value, p.value) for p in earlier[-6:]):
         last = beyond[-1]
-        line += (f", de {extreme} waarde sinds {fmt.month_label(last.month)} "
+        line += (f", de {extreme} waarde sinds {format_month(last.month)} "
                  f"({fmt.with_unit(kpi, last.value)})")
     first = points[0]
-    since = f"sinds {fmt.month_label(first.month)}"
+    since = f"sinds {format_month(first.month)}"
     told = since in line
     if first.month[:4] != facts.month[:4] and first.month[5:] == facts.month[5:] and not told:
-        line += f"; in {fmt.month_label(first.month)} was dat {fmt.with_unit(kpi, first.value)}"
+        line += f"; in {format_month(first.month)} was dat {fmt.with_unit(kpi, first.value)}"
     return line + "."
 
 
@@ -238,11 +239,11 @@ def _watch(kpi_fact: KPIFact, facts: Facts) -> Action:
                    if kpi_fact in kpis), None)
     wat = f"Bewaak {fmt.lower_first(kpi_fact.name)} en meld een verslechtering direct"
     if season:
-        month = fmt.month_label(next_month(facts.month))
+        month = format_month(next_month(facts.month))
         wat = (f"Bereid het team voor op het seizoen in {month} ({season}) en bewaak "
                f"{fmt.lower_first(kpi_fact.name)}")
     return Action(wat=wat, wie=nar.owner_label(kpi_fact.owner),
-                  wanneer=f"eind {fmt.month_label(next_month(facts.month))}",
+                  wanneer=f"eind {format_month(next_month(facts.month))}",
                   verwacht_effect="vroeg signaal bij een verslechtering")
 
 
