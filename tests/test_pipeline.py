@@ -126,3 +126,11 @@ def test_openai_backend_via_environment(tmp_path: Path, november: Path) -> None:
     # are rejected, replaced by the template text and flagged; nothing else may remain
     findings = json.loads((tmp_path / "2026-11/findings.json").read_text(encoding="utf-8"))
     assert {f["rule"] for f in findings} <= {"handmatig-controleren"}
+
+
+def test_run_without_month_reports_the_latest_month(tmp_path: Path) -> None:
+    request = RunRequest(data_dir=DATA, reports_root=tmp_path)
+    outcome = run_report(request)
+    assert outcome.report_dir == tmp_path / "2026-11"
+    assert load_facts(outcome.report_dir / "facts.json").month == "2026-11"
+    assert request.month is None  # the caller's request is not changed

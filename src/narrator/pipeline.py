@@ -77,7 +77,8 @@ def _timed(timings: dict[str, float], stage: str, progress: Progress) -> Iterato
 
 def build_scrubbed_facts(request: RunRequest, timings: dict[str, float],
                          progress: Progress) -> Facts:
-    """Read the exports, compute the KPIs and evidence, add last month's actions, scrub."""
+    """Read the exports, compute the KPIs and evidence (for the latest month when the request
+    names none), add last month's actions, scrub."""
     from narrator.kpis import build_facts
     from narrator.privacy import scrub_facts
     from narrator.review import load_previous_actions
@@ -85,11 +86,10 @@ def build_scrubbed_facts(request: RunRequest, timings: dict[str, float],
 
     with _timed(timings, "bronnen inlezen", progress):
         bundle = load_sources(request.data_dir)
-    if request.month is None:
-        request.month = latest_month(bundle)
+    month = request.month or latest_month(bundle)
     with _timed(timings, "KPI's en oorzaken berekenen", progress):
-        facts = build_facts(bundle, request.month)
-        actions = load_previous_actions(request.reports_root, request.month, facts)
+        facts = build_facts(bundle, month)
+        actions = load_previous_actions(request.reports_root, month, facts)
         facts = facts.model_copy(update={"previous_actions": actions})
     with _timed(timings, "persoonsgegevens verwijderen", progress):
         return scrub_facts(facts)
@@ -108,6 +108,7 @@ def run_report(request: RunRequest, progress: Progress = lambda _s: None) -> Run
     """
     timings: dict[str, float] = {}
     facts = build_scrubbed_facts(request, timings, progress)
+    request = request.model_copy(update={"month": facts.month})  # the latest month when unset
     report_dir = request.report_dir
     save_facts(facts, ReportFolder(report_dir).facts)
     draft = _draft(request, facts, timings, progress, shorten=None)
