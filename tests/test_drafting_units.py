@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,18 @@ def test_action_bounds_match_the_house_style_rule() -> None:
 
     rule = next(r for r in load_rules().rules if r.id == "aantal-acties")
     assert (rule.min, rule.max) == (MIN_ACTIONS, MAX_ACTIONS)
+
+
+def test_repair_limits_come_from_drafting_yaml(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from narrator.drafting.settings import settings
+
+    assert settings().llm.max_repairs == 2 and settings().llm.token_budget == 40_000
+    home = tmp_path / "home"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "config", home / "config")
+    cfg = home / "config" / "drafting.yaml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("max_repairs: 2", "max_repairs: 9"),
+                   encoding="utf-8")
+    monkeypatch.setenv("NARRATOR_HOME", str(home))
+    with pytest.raises(ConfigError, match=r"llm\.max_repairs: mag hoogstens 5 zijn"):
+        settings()

@@ -1,10 +1,11 @@
 """The repair loop: draft each section with the model, validate, re-ask, else fall back.
 
 Per section: ask; fill the placeholders; check (own checks + validator); on errors re-ask with
-the findings, at most ``MAX_REPAIRS`` times and within ``TOKEN_BUDGET`` tokens; after that the
-template text is used and the section is flagged ("handmatig controleren"). Sections run
-concurrently. A final check over each assembled part catches errors that only appear when the
-sections are put together; that part's model sections then fall back as well.
+the findings, at most ``llm.max_repairs`` times and within ``llm.token_budget`` tokens
+(config/drafting.yaml); after that the template text is used and the section is flagged
+("handmatig controleren"). Sections run concurrently. A final check over each assembled part
+catches errors that only appear when the sections are put together; that part's model sections
+then fall back as well.
 """
 
 from __future__ import annotations
@@ -24,13 +25,10 @@ from narrator.drafting.calllog import CallLog, CallRecord
 from narrator.drafting.checks import Checker
 from narrator.drafting.markdown import assemble, part_of
 from narrator.drafting.schemas import SectionObject
+from narrator.drafting.settings import settings as drafting_settings
 from narrator.drafting.storyline import phrases
 from narrator.errors import DraftError
 from narrator.facts import Facts
-
-MAX_REPAIRS = 2
-TOKEN_BUDGET = 40_000
-MAX_WORKERS = 4
 
 # Keys of the reviewer-readable reasons in phrases.yaml (flag_reasons).
 REASON_UNREACHABLE = "unreachable"
@@ -74,8 +72,8 @@ class Drafter:
     checker: Checker
     log: CallLog
     shorten: set[str]
-    max_repairs: int = MAX_REPAIRS
-    token_budget: int = TOKEN_BUDGET
+    max_repairs: int
+    token_budget: int
 
     def record(self, section: str, prompt: prompts.Rendered, messages: list[Message],
                attempt: int, start: float, **fields: Any) -> None:
@@ -178,11 +176,14 @@ def final_check(drafter: Drafter, outcomes: dict[str, SectionOutcome]) -> None:
 
 def draft_with_llm(facts: Facts, *, template: TemplateBackend, log: CallLog, run_dir: Path,
                    model: str | None, settings: LLMSettings | None, shorten: set[str],
-                   backend: Backend | None = None, max_repairs: int = MAX_REPAIRS,
-                   token_budget: int = TOKEN_BUDGET,
+                   backend: Backend | None = None, max_repairs: int | None = None,
+                   token_budget: int | None = None,
                    ) -> tuple[dict[str, SectionObject], dict[str, str],
                               tuple[int, int, int, int], str | None]:
-    """Draft all sections with the OpenAI back end (or ``backend``); see module docstring."""
+    """Draft all sections with the OpenAI back end (or ``backend``); see module docstring.
+
+    ``max_repairs`` and ``token_budget`` default to ``llm`` in config/drafting.yaml.
+    """
     from narrator.drafting.backends.openai_backend import OpenAIBackend
     from narrator.drafting.draft import section_ids
 
@@ -196,8 +197,11 @@ def draft_with_llm(facts: Facts, *, template: TemplateBackend, log: CallLog, run
         backend = OpenAIBackend(chosen, ResponseCache(Path(run_dir).parent / ".cache" / "llm"))
     sections = section_ids(facts)
     checker = Checker(facts, {s: template.build(s) for s in sections}, shorten)
-    drafter = Drafter(facts, backend, template, checker, log, shorten, max_repairs, token_budget)
-    with ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(sections))) as pool:
+    limits = drafting_settings().llm
+    drafter = Drafter(facts, backend, template, checker, log, shorten,
+                      limits.max_repairs if max_repairs is None else max_repairs,
+                      limits.token_budget if token_budget is None else token_budget)
+    with ThreadPoolExecutor(max_workers=min(limits.parallel_requests, len(sections))) as pool:
         outcomes = dict(zip(sections, pool.map(drafter.draft, sections), strict=True))
     final_check(drafter, outcomes)
     flags = {s: o.flag for s, o in outcomes.items() if o.flag}

@@ -28,6 +28,14 @@ class Termijn(_Strict):
     zonder_deadline: str
 
 
+class LLMDrafting(_Strict):
+    """Limits of the repair loop of the language-model back end."""
+
+    max_repairs: int = Field(2, ge=0, le=5)
+    token_budget: int = Field(40_000, ge=1_000, le=1_000_000)
+    parallel_requests: int = Field(4, ge=1, le=16)
+
+
 class DraftingSettings(_Strict):
     """The editable settings of the template wording."""
 
@@ -35,6 +43,7 @@ class DraftingSettings(_Strict):
     lead_driver_share_pct: float = Field(ge=0, le=1000)
     owner_with_role: bool = True
     near_norm_pct: float = Field(ge=0, le=100)
+    llm: LLMDrafting = LLMDrafting()
 
 
 @lru_cache(maxsize=4)
