@@ -20,6 +20,9 @@ import random
 import re
 from pathlib import Path
 
+from narrator.numbers import MONTHS_NL
+from narrator.privacy.validators import luhn_ok
+
 HERE = Path(__file__).resolve().parent
 SEED = 20261203
 PER_TEMPLATE = 6
@@ -42,8 +45,6 @@ PLACES = ["Utrecht", "Apeldoorn", "Zwolle", "Amersfoort", "Groningen", "Eindhove
 REGIONS = ["Noord", "Oost", "Midden", "West", "Zuid"]
 MT = ["Linda Bakker", "Marco de Jong", "Pieter van Dijk", "Sarah Mensink", "Ahmed Hassan"]
 PRODUCTS = ["KPN", "VodafoneZiggo", "Odido", "ConnectNL", "Ziggo"]
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december"]
 
 
 def _digits(r: random.Random, n: int) -> str:
@@ -51,13 +52,8 @@ def _digits(r: random.Random, n: int) -> str:
 
 
 def _luhn_digit(body: str) -> str:
-    total = 0
-    for i, ch in enumerate(reversed(body)):
-        d = int(ch)
-        if i % 2 == 0:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return str((10 - total % 10) % 10)
+    """The check digit that makes ``body`` + digit pass the scrubber's own Luhn check."""
+    return next(d for d in "0123456789" if luhn_ok(body + d))
 
 
 def bsn(r: random.Random, valid: bool = True) -> str:
@@ -120,7 +116,7 @@ def plate(r: random.Random) -> str:
 
 def dob(r: random.Random) -> str:
     d, m, y = r.randint(1, 28), r.randint(1, 12), r.randint(1940, 2005)
-    return r.choice([f"{d:02d}-{m:02d}-{y}", f"{d} {MONTHS[m - 1]} {y}", f"{y}-{m:02d}-{d:02d}"])
+    return r.choice([f"{d:02d}-{m:02d}-{y}", f"{d} {MONTHS_NL[m - 1]} {y}", f"{y}-{m:02d}-{d:02d}"])
 
 
 def email(r: random.Random) -> str:

@@ -34,7 +34,6 @@ from narrator.errors import ConfigError
 from narrator.facts import Facts, load_facts
 
 Part = Literal["dashboard", "analyse", "samenvatting"]
-PARTS: tuple[Part, ...] = ("dashboard", "analyse", "samenvatting")
 
 
 class _Strict(BaseModel):

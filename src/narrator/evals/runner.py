@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from narrator.evals import checks
-from narrator.evals.cases import PARTS, Case
+from narrator.evals.cases import Case
 from narrator.evals.scorecard import CaseResult, FindingRecord
-from narrator.facts import Facts
+from narrator.facts import REPORT_PARTS, Facts
 
 Drafter = Callable[..., Any]
 
@@ -91,14 +91,14 @@ def run_case(case: Case, options: RunOptions) -> CaseResult:
     draft = stages.draft(facts, backend=options.backend, model=options.model, run_dir=run_dir,
                          settings=options.settings)
     latency = time.perf_counter() - start
-    texts = {part: draft.texts.get(part, "") for part in PARTS}
+    texts = {part: draft.texts.get(part, "") for part in REPORT_PARTS}
     result = _score(case, facts, draft, texts, _findings(texts, facts, stages))
     result.latency_s = round(latency, 3)
     known = case.expectations.known_failures
     if options.render_case(case):
         rendered = stages.render(facts, texts, run_dir / "concept")
-        result.pages = {p: n for p, n in rendered.pages.items() if p in PARTS}
-        result.overflows = {p: m for p, m in rendered.overflows.items() if p in PARTS}
+        result.pages = {p: n for p, n in rendered.pages.items() if p in REPORT_PARTS}
+        result.overflows = {p: m for p, m in rendered.overflows.items() if p in REPORT_PARTS}
     else:  # page budgets not checked this run: a known page-budget gap cannot be judged
         known = [k for k in known if not k.startswith(checks.PAGE_BUDGET)]
     result.failures, result.known = checks.split_known(
