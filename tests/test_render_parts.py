@@ -108,8 +108,8 @@ def test_format_norm(facts: Facts, cfg: RenderSettings, kpi_id: str, norm: str,
 
 @pytest.mark.parametrize(("status", "expected", "mark"), [
     ("rood", True, "in lijn met seizoen"),
-    ("rood", False, "geen seizoenseffect"),
-    ("oranje", False, "geen seizoenseffect"),
+    ("rood", False, "niet verklaard door seizoen"),
+    ("oranje", False, "niet verklaard door seizoen"),
     ("groen", False, "–"),
     ("groen", True, "in lijn met seizoen"),
 ])
