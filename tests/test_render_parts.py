@@ -108,8 +108,8 @@ def test_format_norm(facts: Facts, cfg: RenderSettings, kpi_id: str, norm: str,
 
 @pytest.mark.parametrize(("status", "expected", "mark"), [
     ("rood", True, "in lijn met seizoen"),
-    ("rood", False, "niet verklaard door seizoen"),
-    ("oranje", False, "niet verklaard door seizoen"),
+    ("rood", False, "niet verklaard"),
+    ("oranje", False, "niet verklaard"),
     ("groen", False, "–"),
     ("groen", True, "in lijn met seizoen"),
 ])
