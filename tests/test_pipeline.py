@@ -22,6 +22,7 @@ from narrator.config import project_root
 from narrator.facts import load_facts
 from narrator.pipeline import RunRequest, run_report
 from narrator.review.accept import accept_report
+from narrator.review.verify import verify_report
 
 DATA = project_root() / "data_samples"
 PARTS = ("dashboard", "analyse", "samenvatting")
@@ -134,3 +135,18 @@ def test_run_without_month_reports_the_latest_month(tmp_path: Path) -> None:
     assert outcome.report_dir == tmp_path / "2026-11"
     assert load_facts(outcome.report_dir / "facts.json").month == "2026-11"
     assert request.month is None  # the caller's request is not changed
+
+
+def test_run_record_lets_accept_and_verify_trace_the_inputs(november: Path,
+                                                            tmp_path: Path) -> None:
+    report = tmp_path / "2026-11"
+    shutil.copytree(november, report)
+    record = json.loads((report / "run.json").read_text(encoding="utf-8"))
+    assert record["data_dir"] == str(DATA.resolve())
+    assert record["backend"] == "template" and record["errors"] == 0
+    accepted = accept_report(report, "Linda Bakker", archive_root=tmp_path / "archief")
+    assert accepted.manifest.data_dir == str(DATA.resolve())
+    checked = verify_report(report)
+    inputs = [c for c in checked.checks if c.path.endswith(".csv")]
+    assert inputs and all(c.status == "ok" for c in inputs), inputs
+    assert not checked.failures

@@ -122,7 +122,40 @@ def run_report(request: RunRequest, progress: Progress = lambda _s: None) -> Run
     if texts != draft.texts:  # the reviewer's edits were kept: the concept shows their text
         render = _render(facts, texts, report_dir, timings, progress)
     findings = _validate(report_dir, timings, progress)
-    return _outcome(request, facts, draft, written, render, findings, timings)
+    outcome = _outcome(request, facts, draft, written, render, findings, timings)
+    _record_run(request, draft, outcome)
+    return outcome
+
+
+class RunRecord(BaseModel):
+    """``run.json``: what produced this report folder (read by accept for the manifest)."""
+
+    narrator_version: str
+    data_dir: str
+    month: str
+    backend: str
+    model: str | None
+    finished_at: str
+    errors: int
+    warnings: int
+    flagged: dict[str, str]
+    timings: dict[str, float]
+
+
+def _record_run(request: RunRequest, draft: Any, outcome: RunOutcome) -> None:
+    from datetime import datetime
+
+    from narrator import __version__
+
+    record = RunRecord(
+        narrator_version=__version__, data_dir=str(request.data_dir.resolve()),
+        month=str(request.month), backend=request.backend,
+        model=getattr(draft, "model", None) or request.model,
+        finished_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+        errors=outcome.errors, warnings=outcome.warnings, flagged=outcome.flagged,
+        timings=outcome.timings)
+    atomic_write_text(ReportFolder(request.report_dir).run_record,
+                      record.model_dump_json(indent=2))
 
 
 def _draft(request: RunRequest, facts: Facts, timings: dict[str, float], progress: Progress,

@@ -67,7 +67,8 @@ def accept_report(
 
     Refuses (ReviewError) while error findings remain, unless ``force`` with a ``reason``.
     ``validator``/``renderer`` default to ``narrator.validation.validate_report_dir`` and
-    ``narrator.render.render_report`` (injectable for tests).
+    ``narrator.render.render_report`` (injectable for tests). ``data_dir`` (the exports, for
+    the manifest and ``verify``) defaults to the folder recorded by ``narrator run``.
     """
     folder = ReportFolder(Path(report_dir))
     reviewer, reason = _check_request(reviewer, force, reason)
@@ -80,7 +81,7 @@ def accept_report(
                               version)
     context = _Context(folder=folder, facts=facts, texts=texts, findings=findings,
                        reviewer=reviewer, override=override, version=version,
-                       archive=archive, data_dir=data_dir)
+                       archive=archive, data_dir=data_dir or folder.recorded_data_dir())
     target = publish(folder.version_dir(version),
                      lambda staging: _build(staging, context, renderer or _default_renderer()))
     manifest = Manifest.model_validate_json((target / MANIFEST_FILE).read_text("utf-8"))

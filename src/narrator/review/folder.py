@@ -78,6 +78,20 @@ class ReportFolder:
         return self.root / "calls.jsonl"
 
     @property
+    def run_record(self) -> Path:
+        return self.root / "run.json"
+
+    def recorded_data_dir(self) -> Path | None:
+        """The export folder the last ``narrator run`` read, from ``run.json``; None if absent."""
+        import json
+
+        try:
+            data = json.loads(self.run_record.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return None
+        return Path(data["data_dir"]) if isinstance(data, dict) and data.get("data_dir") else None
+
+    @property
     def concept_dir(self) -> Path:
         return self.root / "concept"
 
