@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import sys
@@ -37,3 +38,15 @@ def timed_narrator(args: list[str]) -> tuple[float, float]:
                          text=True)
     wall = time.perf_counter() - start
     return wall, int(out.stdout.strip().splitlines()[-1]) / 1024
+
+
+def prepare(doc: str | None) -> argparse.Namespace:
+    """Parse the shared options (--regenerate, --repeat) and make sure the data exists."""
+    parser = argparse.ArgumentParser(description=doc)
+    parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    seconds = generate(args.regenerate)
+    if seconds:
+        print(f"generated full-scale data in {seconds:.1f} s")
+    return args

@@ -10,11 +10,10 @@ Targets: under 20 s and under 2 GB.
 
 from __future__ import annotations
 
-import argparse
 import resource
 import sys
 
-from _common import DATA, generate, timed_narrator
+from _common import DATA, prepare, timed_narrator
 
 BUDGET_S = 20.0
 BUDGET_MB = 2048.0
@@ -27,13 +26,7 @@ def timed(extra: list[str]) -> tuple[float, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--regenerate", action="store_true")
-    parser.add_argument("--repeat", type=int, default=1)
-    args = parser.parse_args()
-    gen = generate(args.regenerate)
-    if gen:
-        print(f"generated full-scale data in {gen:.1f} s")
+    args = prepare(__doc__)
     size_mb = sum(p.stat().st_size for p in DATA.rglob("*") if p.is_file()) / 2**20
     print(f"data: {DATA} ({size_mb:.0f} MB)")
     worst_wall = worst_peak = 0.0

@@ -8,11 +8,10 @@ complete run in a child process and reports wall time and peak RSS (budget: 30 s
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 
-from _common import DATA, ROOT, generate, timed_narrator
+from _common import DATA, ROOT, prepare, timed_narrator
 
 REPORTS = ROOT / "bench_data" / "reports"
 BUDGET_S = 30.0
@@ -30,13 +29,7 @@ def timed_run() -> tuple[float, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--regenerate", action="store_true")
-    parser.add_argument("--repeat", type=int, default=1)
-    args = parser.parse_args()
-    gen = generate(args.regenerate)
-    if gen:
-        print(f"generated full-scale data in {gen:.1f} s")
+    args = prepare(__doc__)
     results = [timed_run() for _ in range(args.repeat)]
     for i, (wall, peak) in enumerate(results, 1):
         print(f"run {i}: {wall:.1f} s wall, peak RSS {peak:.0f} MB")
