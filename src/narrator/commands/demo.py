@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from narrator.commands.run import _progress, report
+from narrator.commands.run import _progress, finish
 from narrator.config import project_root
 from narrator.pipeline import make_request, run_report
 
@@ -17,4 +17,4 @@ def demo(
     """Maak het volledige rapport van de laatste maand in data_samples/, offline (template)."""
     request = make_request(data_dir=project_root() / "data_samples", month=None, reports_root=out,
                          backend="template")
-    report(run_report(request, progress=_progress))
+    finish(run_report(request, progress=_progress))

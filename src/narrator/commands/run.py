@@ -21,10 +21,21 @@ def run(
     backend: str = typer.Option("template", "--backend", help="template of openai."),
     model: str | None = typer.Option(None, "--model", help="Modelnaam voor de openai-backend."),
 ) -> None:
-    """Maak de rapportmap voor een maand: facts, concepttekst, bevindingen en concept-PDF's."""
+    """Maak de rapportmap voor een maand: facts, concepttekst, bevindingen en concept-PDF's.
+
+    Exitcode 0: klaar voor review; 1: rapport geschreven, maar er staan fouten in de
+    bevindingen of een onderdeel past niet in zijn paginabudget; 2: invoerfout, niets geschreven.
+    """
     request = make_request(data_dir=data, month=month, reports_root=out, backend=backend,
-                         model=model)
-    report(run_report(request, progress=_progress))
+                           model=model)
+    finish(run_report(request, progress=_progress))
+
+
+def finish(outcome: RunOutcome) -> None:
+    """Print the summary; exit 1 when the report needs attention before it can be accepted."""
+    report(outcome)
+    if outcome.errors or outcome.overflows:
+        raise typer.Exit(1)
 
 
 def _progress(stage: str) -> None:
