@@ -175,6 +175,17 @@ def test_failed_render_leaves_no_version_behind(tmp_path: Path) -> None:
     assert _accept(report).version == 1
 
 
+def test_page_budget_overflow_refuses_unless_forced(tmp_path: Path) -> None:
+    report = make_report(tmp_path)
+    too_long = {"analyse": "Analyse beslaat 5 pagina's; het maximum is 4."}
+    with pytest.raises(ReviewError, match="het maximum is 4"):
+        _accept(report, renderer=FakeRenderer(overflows=too_long))
+    assert list((report / "final").iterdir()) == []
+    forced = _accept(report, renderer=FakeRenderer(overflows=too_long), force=True,
+                     reason="MT akkoord met 5 pagina's")
+    assert forced.version == 1
+
+
 def test_publish_never_overwrites(tmp_path: Path) -> None:
     target = tmp_path / "v1"
     publish(target, lambda d: (d / "a.txt").write_text("a", encoding="utf-8"))

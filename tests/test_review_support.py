@@ -109,9 +109,10 @@ class FakeRenderer:
 
     concept_flags: list[bool] = field(default_factory=list)
     fail: bool = False
+    overflows: dict[str, str] = field(default_factory=dict)
 
     def __call__(self, facts: Facts, texts: dict[str, str], out_dir: Path, *,
-                 concept: bool = True) -> None:
+                 concept: bool = True) -> FakeRenderer:
         self.concept_flags.append(concept)
         out_dir.mkdir(parents=True, exist_ok=True)
         for part, text in texts.items():
@@ -119,6 +120,7 @@ class FakeRenderer:
         if self.fail:
             raise RuntimeError("opmaak mislukt")
         (out_dir / "rapport.pdf").write_bytes(b"%PDF-1.7\nrapport " + facts.month.encode())
+        return self  # like RenderResult, it carries .overflows
 
 
 def copy_fixture(dst: Path) -> Path:

@@ -179,8 +179,16 @@ def _default_renderer() -> Renderer:
 
 
 def _build(staging: Path, ctx: _Context, renderer: Renderer) -> None:
-    """Fill the staging folder: PDFs, accepted text, facts, findings, actions, manifest."""
-    renderer(ctx.facts, ctx.texts, staging, concept=False)
+    """Fill the staging folder: PDFs, accepted text, facts, findings, actions, manifest.
+
+    A part outside its page budget refuses the accept (unless forced): the final report must
+    keep the 1-page dashboard and summary and the 2-4 page analysis.
+    """
+    rendered = renderer(ctx.facts, ctx.texts, staging, concept=False)
+    overflows = dict(getattr(rendered, "overflows", None) or {})
+    if overflows and ctx.override is None:
+        raise ReviewError("niet geaccepteerd: " + " ".join(overflows.values())
+                          + " Of accepteer met --force --reden \"...\".")
     for part, text in ctx.texts.items():
         atomic_write_text(staging / TEXT_DIR / f"{part}.md", text)
     shutil.copyfile(ctx.folder.facts, staging / "facts.json")
