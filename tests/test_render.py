@@ -205,6 +205,20 @@ def test_golden_dashboard_html(concept_run: tuple[RenderResult, Path, list]) -> 
     assert html == golden.read_text(encoding="utf-8")
 
 
+def test_long_seasonal_patterns_stay_on_one_dashboard_page(facts: Facts, texts: dict[str, str],
+                                                          tmp_path: Path) -> None:
+    """Seasonal patterns become numbered notes; in the narrow column they used to push the
+    dashboard of every September onto two pages."""
+    pattern = "september: meer technische vragen (thuiswerken na vakantie)"
+    seasonal = facts.model_copy(deep=True)
+    for kpi in seasonal.kpis:
+        kpi.seasonal = kpi.seasonal.model_copy(update={"expected": True, "pattern": pattern})
+    result = render_report(seasonal, texts, tmp_path, concept=True)
+    assert result.pages["dashboard"] == 1
+    dashboard = page_texts((tmp_path / "dashboard.pdf").read_bytes())[0]
+    assert dashboard.count("thuiswerken na vakantie") == 1
+
+
 def test_overflow_and_underflow_are_reported(facts: Facts, texts: dict[str, str],
                                              tmp_path: Path) -> None:
     long_conclusion = " ".join(["De storing in regio Oost raakte 48.200 klanten."] * 60)

@@ -26,6 +26,7 @@ from narrator.render.dashboard import (
     format_value,
     kpi_rows,
     seasonal_mark,
+    seasonal_notes,
     status_counts,
 )
 from narrator.render.documents import css_string
@@ -347,3 +348,17 @@ def test_broken_settings_file_is_a_dutch_config_error(tmp_path: Path) -> None:
 
 def test_css_string_escapes_quotes_and_tags() -> None:
     assert css_string('a "b" \\ </style>') == 'a \\"b\\" \\\\ \\3c /style>'
+
+
+def test_seasonal_patterns_are_numbered_notes(facts: Facts) -> None:
+    patterns = {"churn": "januari: hogere churn", "contacten": "december: piekbelasting",
+                "wachttijd": "december: piekbelasting"}
+    data = facts.model_copy(deep=True)
+    for kpi in data.kpis:
+        if kpi.id in patterns:
+            kpi.seasonal = kpi.seasonal.model_copy(update={"pattern": patterns[kpi.id]})
+    rows = {r.id: r for r in kpi_rows(data, load_render_settings())}
+    assert seasonal_notes(list(rows.values())) == ["december: piekbelasting",
+                                                   "januari: hogere churn"]
+    assert (rows["contacten"].seasonal_note, rows["wachttijd"].seasonal_note,
+            rows["churn"].seasonal_note, rows["nps"].seasonal_note) == (1, 1, 2, None)

@@ -32,6 +32,7 @@ class KPIRow(BaseModel):
     norm_state: str
     seasonal: str
     seasonal_pattern: str
+    seasonal_note: int | None = None
     sparkline: str
 
 
@@ -100,8 +101,20 @@ def kpi_row(kpi: KPIFact, settings: RenderSettings) -> KPIRow:
 
 
 def kpi_rows(facts: Facts, settings: RenderSettings) -> list[KPIRow]:
-    """All dashboard rows, in catalogue order (the same order every month)."""
-    return [kpi_row(k, settings) for k in facts.kpis]
+    """All dashboard rows, in catalogue order (the same order every month).
+
+    A seasonal pattern is shown as a numbered note under the table, not in the narrow
+    column (a long pattern text used to push the dashboard onto a second page).
+    """
+    rows = [kpi_row(k, settings) for k in facts.kpis]
+    notes = seasonal_notes(rows)
+    return [r.model_copy(update={"seasonal_note": notes.index(r.seasonal_pattern) + 1})
+            if r.seasonal_pattern else r for r in rows]
+
+
+def seasonal_notes(rows: list[KPIRow]) -> list[str]:
+    """The distinct seasonal patterns of the rows, in row order (note 1, 2, ...)."""
+    return list(dict.fromkeys(r.seasonal_pattern for r in rows if r.seasonal_pattern))
 
 
 def status_counts(facts: Facts, settings: RenderSettings) -> list[StatusCount]:

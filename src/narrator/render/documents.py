@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from narrator.facts import STATUS_SEVERITY, Facts
-from narrator.render.dashboard import kpi_rows, status_counts
+from narrator.render.dashboard import kpi_rows, seasonal_notes, status_counts
 from narrator.render.settings import TEMPLATES_DIR, Part, RenderSettings
 
 
@@ -74,6 +74,7 @@ def dashboard_context(facts: Facts, settings: RenderSettings) -> dict[str, Any]:
         "month_short": _short_month(facts.month, settings),
         "previous_short": _short_month(facts.previous_month, settings),
         "legend": settings.legend.format(month=facts.month_label, **thresholds).strip(),
+        "seasonal_notes": seasonal_notes(rows),
     }
 
 
