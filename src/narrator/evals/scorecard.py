@@ -12,10 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-CATEGORIES = (
-    "terminologie", "jargon", "marketingtaal", "getalnotatie", "incident-impact", "privacy",
-    "cijfers", "structuur",
-)
+from narrator.validation.findings import CATEGORIES
+
 Severity = Literal["error", "warning", "info"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -41,42 +42,44 @@ class ConfiguredPatternRecognizer(PatternRecognizer):
         return None if self._check(pattern_text) else False
 
 
-class DutchNameRecognizer(EntityRecognizer):
-    """PERSON entities from the rule-based :class:`NameFinder`."""
+class _FinderRecognizer(EntityRecognizer):
+    """Presidio adapter for a rule-based finder whose hits have ``start``/``end``."""
 
-    def __init__(self, finder: NameFinder, score: float, weak_score: float) -> None:
+    entity: str = ""
+
+    def __init__(self, finder: NameFinder | StreetFinder, score: float) -> None:
         self._finder = finder
         self._score = score
-        self._weak = weak_score
-        super().__init__(supported_entities=["PERSON"], name="DutchNameRecognizer",
+        super().__init__(supported_entities=[self.entity], name=type(self).__name__,
                          supported_language=LANGUAGE)
 
     def load(self) -> None:
         """Nothing to load: the lexicon is built before the recognizer."""
 
+    def _hit_score(self, hit: Any) -> float:
+        return self._score
+
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        """Name spans as presidio results."""
-        return [
-            RecognizerResult("PERSON", h.start, h.end, self._score if h.strong else self._weak)
-            for h in self._finder.find(text)
-        ]
+        """The finder's spans as presidio results."""
+        return [RecognizerResult(self.entity, h.start, h.end, self._hit_score(h))
+                for h in self._finder.find(text)]
 
 
-class DutchStreetRecognizer(EntityRecognizer):
+class DutchNameRecognizer(_FinderRecognizer):
+    """PERSON entities from the rule-based :class:`NameFinder`; weak hits score lower."""
+
+    entity = "PERSON"
+
+    def __init__(self, finder: NameFinder, score: float, weak_score: float) -> None:
+        self._weak = weak_score
+        super().__init__(finder, score)
+
+    def _hit_score(self, hit: Any) -> float:
+        return self._score if hit.strong else self._weak
+
+
+class DutchStreetRecognizer(_FinderRecognizer):
     """NL_ADDRESS entities for known street names without a street-word suffix."""
 
-    def __init__(self, finder: StreetFinder, score: float) -> None:
-        self._finder = finder
-        self._score = score
-        super().__init__(supported_entities=["NL_ADDRESS"], name="DutchStreetRecognizer",
-                         supported_language=LANGUAGE)
-
-    def load(self) -> None:
-        """Nothing to load: the street list is part of the lexicon."""
-
-    def analyze(self, text: str, entities: list[str],
-                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        """Street + house number spans as presidio results."""
-        return [RecognizerResult("NL_ADDRESS", h.start, h.end, self._score)
-                for h in self._finder.find(text)]
+    entity = "NL_ADDRESS"
