@@ -18,10 +18,10 @@ from test_review_support import (
 )
 
 from narrator.errors import ReviewError
+from narrator.report_folder import ReportFolder, sha256_file
 from narrator.review import write_drafts
 from narrator.review.accept import accept_report
 from narrator.review.archive import is_read_only, publish
-from narrator.review.folder import ReportFolder, sha256_file
 from narrator.review.manifest import diff_stats, hash_tree, read_manifest
 
 

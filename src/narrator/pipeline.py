@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from narrator.atomic import atomic_write_text
 from narrator.calendar import MONTH_PATTERN
 from narrator.facts import REPORT_PARTS, Facts, save_facts
-from narrator.review.folder import ReportFolder
+from narrator.report_folder import ReportFolder
 
 
 class RunRequest(BaseModel):

@@ -8,9 +8,9 @@ Public API used by other stages:
 
 from __future__ import annotations
 
+from narrator.report_folder import PARTS, ReportFolder
 from narrator.review.actions import AcceptedAction, load_previous_actions, parse_actions
 from narrator.review.drafts import DraftWriteOutcome, PartOutcome, write_drafts
-from narrator.review.folder import PARTS, ReportFolder
 
 __all__ = [
     "PARTS",

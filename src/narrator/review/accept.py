@@ -23,10 +23,10 @@ import narrator
 from narrator.atomic import atomic_write_text
 from narrator.errors import ReviewError
 from narrator.facts import Facts, load_facts
+from narrator.report_folder import PARTS, ReportFolder, sha256_file
 from narrator.review.actions import ACTIONS_FILE, ActionsFile, parse_actions
 from narrator.review.archive import archive_dir_for, default_archive_root, file_in_archive, publish
 from narrator.review.drafts import read_hash_record
-from narrator.review.folder import PARTS, ReportFolder, sha256_file
 from narrator.review.manifest import (
     MANIFEST_FILE,
     Manifest,

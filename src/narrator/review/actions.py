@@ -17,7 +17,7 @@ from narrator.calendar import previous_month
 from narrator.config import config_dir, load_yaml
 from narrator.errors import ConfigError, DataError
 from narrator.facts import STATUS_SEVERITY, ActionFollowUp, Facts, KPIFact, Owner, Status
-from narrator.review.folder import ReportFolder
+from narrator.report_folder import ReportFolder
 
 ACTIONS_FILE = "actions.json"
 _COLUMNS = {"wat": "what", "wie": "who", "wanneer": "due", "verwacht effect": "effect",

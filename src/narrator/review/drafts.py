@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from narrator.atomic import atomic_write_text
 from narrator.errors import DataError
-from narrator.review.folder import ReportFolder, check_part_name, sha256_bytes, sha256_file
+from narrator.report_folder import ReportFolder, check_part_name, sha256_bytes, sha256_file
 
 DraftAction = Literal["nieuw", "bijgewerkt", "ongewijzigd", "bewerking-behouden", "nieuwe-versie"]
 

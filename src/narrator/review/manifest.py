@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from narrator.errors import DataError
 from narrator.facts import SourceFile
-from narrator.review.folder import ReportFolder, sha256_file
+from narrator.report_folder import ReportFolder, sha256_file
 
 MANIFEST_FILE = "manifest.json"
 MANIFEST_SCHEMA = "narrator-manifest/1"

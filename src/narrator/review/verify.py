@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from narrator.errors import DataError, ReviewError
 from narrator.facts import load_facts
-from narrator.review.folder import ReportFolder, sha256_file
+from narrator.report_folder import ReportFolder, sha256_file
 from narrator.review.manifest import MANIFEST_FILE, Manifest, hash_tree, read_manifest
 
 CheckStatus = Literal["ok", "gewijzigd", "ontbreekt", "onverwacht", "niet-gevonden"]

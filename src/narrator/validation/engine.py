@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from narrator.facts import REPORT_PARTS, Facts, load_facts
+from narrator.report_folder import ReportFolder
 from narrator.validation.context import Context
 from narrator.validation.fidelity import check_fidelity
 from narrator.validation.findings import Finding, sort_findings
@@ -76,12 +77,12 @@ def part_of(path: Path) -> str | None:
 
 def validate_report_dir(report_dir: Path) -> list[Finding]:
     """Check draft/{dashboard,analyse,samenvatting}.md against the folder's facts.json."""
-    report_dir = Path(report_dir)
-    facts = load_facts(report_dir / "facts.json")
+    folder = ReportFolder(Path(report_dir))
+    facts = load_facts(folder.facts)
     ruleset = load_rules()
     findings: list[Finding] = []
     for part in PARTS:
-        path = report_dir / "draft" / f"{part}.md"
+        path = folder.draft(part)
         if not path.exists():
             findings.append(Finding(
                 file=str(path), line=1, column=1, end_column=1, rule="ontbrekend-onderdeel",
