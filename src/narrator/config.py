@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from narrator.errors import ConfigError
+from narrator.strict import StrictModel
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -48,17 +49,14 @@ def load_yaml(path: Path) -> Any:
                           line=line) from exc
 
 
-class _Cfg(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
-
-class MTMember(_Cfg):
+class MTMember(StrictModel):
     key: str
     name: str
     role: str
 
 
-class OrganisationConfig(_Cfg):
+class OrganisationConfig(StrictModel):
     name: str
     customers: int
     mt: list[MTMember]
@@ -71,18 +69,18 @@ class OrganisationConfig(_Cfg):
         raise ConfigError(f"onbekende eigenaar '{key}' (niet in organisation.yaml)")
 
 
-class Thresholds(_Cfg):
+class Thresholds(StrictModel):
     oranje: float = 2.0
     rood: float = 5.0
 
 
-class SeasonalRule(_Cfg):
+class SeasonalRule(StrictModel):
     months: list[int]
     direction: Literal["up", "down"]
     pattern: str
 
 
-class KPIDefinition(_Cfg):
+class KPIDefinition(StrictModel):
     id: str
     name: str
     unit: str
@@ -98,7 +96,7 @@ class KPIDefinition(_Cfg):
     thresholds: Thresholds | None = None
 
 
-class KPICatalogue(_Cfg):
+class KPICatalogue(StrictModel):
     defaults: dict[str, Thresholds]
     kpis: list[KPIDefinition]
 
@@ -183,7 +181,7 @@ def load_kpi_catalogue(path: Path | None = None) -> KPICatalogue:
     return cached_model(KPICatalogue, path or config_dir() / "kpis.yaml")
 
 
-class DimensionLabels(_Cfg):
+class DimensionLabels(StrictModel):
     """Dutch names of the driver dimensions (config/dimensions.yaml)."""
 
     labels: dict[str, str]
@@ -203,7 +201,7 @@ def dimension_labels() -> DimensionLabels:
     return cached_model(DimensionLabels, config_dir() / "dimensions.yaml")
 
 
-class LLMSettings(_Cfg):
+class LLMSettings(StrictModel):
     """OpenAI-compatible back-end settings, from env (config file values are defaults)."""
 
     base_url: str | None = None

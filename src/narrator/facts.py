@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from narrator.strict import StrictModel
 
 SCHEMA_VERSION = "1.0"
 
@@ -24,18 +26,15 @@ Direction = Literal["higher", "lower"]
 Basis = Literal["relative", "complement", "points"]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
-
-class Owner(_Model):
+class Owner(StrictModel):
     """An MT member who owns a KPI or an action."""
 
     name: str
     role: str
 
 
-class SourceRef(_Model):
+class SourceRef(StrictModel):
     """Where a figure or piece of evidence comes from, for the audit trail."""
 
     file: str
@@ -43,7 +42,7 @@ class SourceRef(_Model):
     ids: list[str] = Field(default_factory=list, description="ticket/incident numbers")
 
 
-class Lineage(_Model):
+class Lineage(StrictModel):
     """How a KPI value was computed."""
 
     system: str
@@ -54,12 +53,12 @@ class Lineage(_Model):
     formula: str
 
 
-class TrendPoint(_Model):
+class TrendPoint(StrictModel):
     month: str
     value: float | None
 
 
-class Seasonal(_Model):
+class Seasonal(StrictModel):
     """Whether the move is within the seasonal expectation."""
 
     expected: bool
@@ -71,7 +70,7 @@ class Seasonal(_Model):
     note: str = ""
 
 
-class Contribution(_Model):
+class Contribution(StrictModel):
     """One segment's contribution to the KPI's month-over-month change.
 
     For ratio KPIs ``rate_effect + mix_effect == contribution``; over all segments of one
@@ -89,7 +88,7 @@ class Contribution(_Model):
     source_ref: SourceRef
 
 
-class Evidence(_Model):
+class Evidence(StrictModel):
     """A piece of root-cause evidence, computed before any text is written."""
 
     kind: Literal[
@@ -101,7 +100,7 @@ class Evidence(_Model):
     source_ref: SourceRef
 
 
-class KPIFact(_Model):
+class KPIFact(StrictModel):
     """One of the 9 core KPIs for the report month."""
 
     id: str
@@ -133,7 +132,7 @@ class KPIFact(_Model):
     warnings: list[str] = Field(default_factory=list)
 
 
-class Incident(_Model):
+class Incident(StrictModel):
     """A top incident by klant-uren, with scrubbed free text."""
 
     number: str
@@ -151,7 +150,7 @@ class Incident(_Model):
     source_ref: SourceRef
 
 
-class Comment(_Model):
+class Comment(StrictModel):
     """A scrubbed free-text comment (NPS survey or case), as data for the prompt."""
 
     source: Literal["nps", "case"]
@@ -162,7 +161,7 @@ class Comment(_Model):
     source_ref: SourceRef
 
 
-class ActionFollowUp(_Model):
+class ActionFollowUp(StrictModel):
     """An action accepted last month and whether its KPI recovered."""
 
     kpi_id: str
@@ -174,20 +173,20 @@ class ActionFollowUp(_Model):
     recovered: bool
 
 
-class SourceFile(_Model):
+class SourceFile(StrictModel):
     system: str
     path: str
     sha256: str
     rows: int
 
 
-class Organisation(_Model):
+class Organisation(StrictModel):
     name: str = "ConnectNL"
     customers: int
     mt: list[Owner]
 
 
-class Facts(_Model):
+class Facts(StrictModel):
     """The facts bundle for one report month."""
 
     schema_version: str = SCHEMA_VERSION

@@ -5,30 +5,27 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from narrator.config import config_dir, load_model
+from narrator.strict import StrictModel
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class RoodTerm(_Strict):
+class RoodTerm(StrictModel):
     days_after_mt_meeting: int = Field(ge=0, le=90)
 
 
-class OranjeTerm(_Strict):
+class OranjeTerm(StrictModel):
     months_ahead: int = Field(ge=0, le=6)
 
 
-class Termijn(_Strict):
+class Termijn(StrictModel):
     rood: RoodTerm
     oranje: OranjeTerm
     zonder_deadline: str
 
 
-class LLMDrafting(_Strict):
+class LLMDrafting(StrictModel):
     """Limits of the repair loop of the language-model back end."""
 
     max_repairs: int = Field(2, ge=0, le=5)
@@ -36,7 +33,7 @@ class LLMDrafting(_Strict):
     parallel_requests: int = Field(4, ge=1, le=16)
 
 
-class DraftingSettings(_Strict):
+class DraftingSettings(StrictModel):
     """The editable settings of the template wording."""
 
     termijn: Termijn

@@ -27,20 +27,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from narrator.config import load_model, project_root
 from narrator.errors import ConfigError
 from narrator.facts import Facts, load_facts
+from narrator.strict import StrictModel
 
 Part = Literal["dashboard", "analyse", "samenvatting"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
-
-class Phrase(_Strict):
+class Phrase(StrictModel):
     """A phrase the draft must contain (case-insensitive), optionally within one part/section."""
 
     text: str
@@ -48,7 +46,7 @@ class Phrase(_Strict):
     kpi: str | None = Field(None, description="only inside the '### <KPI name>' section")
 
 
-class Expectations(_Strict):
+class Expectations(StrictModel):
     """The properties a case's draft must have."""
 
     max_errors: dict[str, int] = Field(default_factory=lambda: {"*": 0})
@@ -68,7 +66,7 @@ class Expectations(_Strict):
                     "not failing; an entry that no longer matches fails the case (strict)")
 
 
-class Case(_Strict):
+class Case(StrictModel):
     """One eval case as written in its YAML file."""
 
     name: str

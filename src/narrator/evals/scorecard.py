@@ -10,18 +10,16 @@ import math
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import Field, computed_field
 
+from narrator.strict import StrictModel
 from narrator.validation.findings import CATEGORIES
 
 Severity = Literal["error", "warning", "info"]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
-
-class FindingRecord(_Model):
+class FindingRecord(StrictModel):
     """A validator finding on one part of a case's draft."""
 
     part: str
@@ -34,7 +32,7 @@ class FindingRecord(_Model):
     match: str = ""
 
 
-class Coverage(_Model):
+class Coverage(StrictModel):
     """Whether a rood KPI's section gives a cause, an action and the owner."""
 
     kpi: str
@@ -54,7 +52,7 @@ class Coverage(_Model):
         return [nl for key, nl in names.items() if not getattr(self, key)]
 
 
-class CaseResult(_Model):
+class CaseResult(StrictModel):
     """What one case produced and which of its expectations failed."""
 
     name: str
@@ -90,7 +88,7 @@ class CaseResult(_Model):
                    if f.severity in sev and (category is None or f.category == category))
 
 
-class Scorecard(_Model):
+class Scorecard(StrictModel):
     """The eval suite's result for one back end."""
 
     backend: str

@@ -6,10 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from narrator.config import config_dir, dimension_labels, load_model
 from narrator.errors import ConfigError
+from narrator.strict import StrictModel
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -17,41 +16,38 @@ Part = Literal["samenvatting", "dashboard", "analyse"]
 PARTS: tuple[Part, ...] = ("samenvatting", "dashboard", "analyse")
 
 
-class _Cfg(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
-
-class PartSettings(_Cfg):
+class PartSettings(StrictModel):
     title: str
     min_pages: int
     max_pages: int
 
 
-class ConceptLabels(_Cfg):
+class ConceptLabels(StrictModel):
     header: str
     footer: str
     watermark: str
 
 
-class StatusStyle(_Cfg):
+class StatusStyle(StrictModel):
     label: str
     shape: Literal["circle", "triangle", "square"]
     colour: str
 
 
-class SeasonalLabels(_Cfg):
+class SeasonalLabels(StrictModel):
     expected: str
     unexpected: str
     not_applicable: str
 
 
-class NormLabels(_Cfg):
+class NormLabels(StrictModel):
     met: str
     missed: str
     none: str
 
 
-class Colours(_Cfg):
+class Colours(StrictModel):
     primary: str
     accent: str
     text: str
@@ -64,12 +60,12 @@ class Colours(_Cfg):
     chart_norm: str
 
 
-class ChangeLabels(_Cfg):
+class ChangeLabels(StrictModel):
     percent_unit_suffix: str
     complement_label: str
 
 
-class RenderSettings(_Cfg):
+class RenderSettings(StrictModel):
     organisation_line: str
     audience_line: str
     report_order: list[Part]

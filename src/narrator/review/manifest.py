@@ -13,21 +13,19 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from narrator.errors import DataError
 from narrator.facts import SourceFile
 from narrator.report_folder import ReportFolder, sha256_file
+from narrator.strict import StrictModel
 
 MANIFEST_FILE = "manifest.json"
 MANIFEST_SCHEMA = "narrator-manifest/1"
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
-
-class FileHash(_Model):
+class FileHash(StrictModel):
     """One file of the accepted version, relative to ``final/vN/``."""
 
     path: str
@@ -35,7 +33,7 @@ class FileHash(_Model):
     bytes: int
 
 
-class PromptUse(_Model):
+class PromptUse(StrictModel):
     """A prompt template used by the drafting calls, with its hash(es) from calls.jsonl."""
 
     template: str
@@ -43,7 +41,7 @@ class PromptUse(_Model):
     calls: int = 0
 
 
-class FindingsSummary(_Model):
+class FindingsSummary(StrictModel):
     """Validator findings on the accepted drafts, counted by severity."""
 
     validated: bool
@@ -53,7 +51,7 @@ class FindingsSummary(_Model):
     error_rules: list[str] = Field(default_factory=list, description="rules of error findings")
 
 
-class DiffStats(_Model):
+class DiffStats(StrictModel):
     """How much the accepted text differs from the text narrator generated (per line)."""
 
     part: str
@@ -66,7 +64,7 @@ class DiffStats(_Model):
     pct_changed: float = Field(description="(added+removed+changed) / longer text's lines, %")
 
 
-class Override(_Model):
+class Override(StrictModel):
     """An accept forced past error findings (or an unavailable validator)."""
 
     reason: str
@@ -74,7 +72,7 @@ class Override(_Model):
     validator_available: bool
 
 
-class Manifest(_Model):
+class Manifest(StrictModel):
     """Contents of ``final/vN/manifest.json``."""
 
     schema_id: Literal["narrator-manifest/1"] = MANIFEST_SCHEMA
